@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'PSEstimation.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '5b0f7c8e-3f9a-4d5e-9a61-2c7d1e8b4f30'
+    Author               = 'PSEstimation contributors'
+    CompanyName          = 'PSEstimation'
+    Copyright            = '(c) PSEstimation contributors. MIT License.'
+    Description          = 'Likelihood-based estimation from the pipeline: maximum-likelihood fits with standard errors and intervals, negative log-likelihoods with gradients and Fisher information, MAP estimates with conjugate posteriors, and regression losses with their likelihood view.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('PSEstimation.Format.ps1xml')
+    CmdletsToExport      = @('Get-MLEstimate')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Statistics', 'MLE', 'MaximumLikelihood', 'MAP', 'Bayesian', 'Estimation', 'Likelihood', 'Regression', 'Loss', 'Fitting', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/psestimation/PSEstimation'
+            ReleaseNotes = '0.1.0: first release. Get-MLEstimate (Normal family) with standard errors, Wald intervals, Fisher information, AIC and BIC.'
+        }
+    }
+}

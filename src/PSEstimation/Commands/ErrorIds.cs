@@ -1,0 +1,23 @@
+namespace PSEstimation.Commands
+{
+    /// <summary>
+    /// The stable error ids of the module. Scripts and tests match on
+    /// "&lt;id&gt;,PSEstimation.Commands.&lt;Cmdlet&gt;Command", so these never change.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        // Non-terminating: one input value skipped.
+        public const string NotANumber = "NotANumber";
+        public const string NonFiniteValue = "NonFiniteValue";
+        public const string ValueOutsideSupport = "ValueOutsideSupport";
+        public const string PropertyNotFound = "PropertyNotFound";
+        public const string InvalidWeight = "InvalidWeight";
+
+        // Terminating: nothing sensible can be computed.
+        public const string NoUsableInput = "NoUsableInput";
+        public const string UnknownParameter = "UnknownParameter";
+        public const string MissingParameter = "MissingParameter";
+        public const string InvalidParameterValue = "InvalidParameterValue";
+        public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
+    }
+}

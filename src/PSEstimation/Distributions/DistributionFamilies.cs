@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>Creates the family object for a <see cref="DistributionName"/>, with its constants.</summary>
+    internal static class DistributionFamilies
+    {
+        /// <summary>
+        /// Names of the values that configure a family without being estimated, which the user
+        /// passes in -Fixed or -Parameter (Binomial: Trials).
+        /// </summary>
+        public static IReadOnlyList<string> ConstantNames(DistributionName name) => name switch
+        {
+            DistributionName.Binomial => new[] { "Trials" },
+            _ => Array.Empty<string>(),
+        };
+
+        /// <summary>
+        /// A family object for describing parameters (names, domains) when its constants are
+        /// not known yet: constants take a placeholder value.
+        /// </summary>
+        public static DistributionFamily CreateForDescription(DistributionName name)
+        {
+            var placeholders = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            foreach (string constant in ConstantNames(name))
+            {
+                placeholders[constant] = 1;
+            }
+
+            return Create(name, placeholders);
+        }
+
+        /// <summary>
+        /// The family for <paramref name="name"/>. <paramref name="constants"/> holds the values
+        /// named by <see cref="ConstantNames"/>; a missing or invalid one throws
+        /// <see cref="EstimationException"/> with the error id MissingParameter or InvalidParameterValue.
+        /// </summary>
+        public static DistributionFamily Create(DistributionName name, IReadOnlyDictionary<string, double> constants)
+        {
+            switch (name)
+            {
+                case DistributionName.Normal:
+                    return new NormalFamily();
+                default:
+                    throw new EstimationException(
+                        "DistributionNotImplemented",
+                        string.Format(CultureInfo.InvariantCulture, "The {0} family is not implemented yet.", name));
+            }
+        }
+    }
+}

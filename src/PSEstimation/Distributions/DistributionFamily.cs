@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// One distribution family: its parameters, support, log-density with first and second
+    /// derivatives, expected Fisher information, and how it is fitted. Plain C#: nothing here
+    /// knows about PowerShell, so a test or a console program can call it directly.
+    /// </summary>
+    /// <remarks>
+    /// Parameter vectors (<c>theta</c>) are in the order of <see cref="Parameters"/>, which is the
+    /// contract's order. Fixed parameters are passed as a <c>double?[]</c> of the same length,
+    /// null where the parameter is free.
+    /// Sample-level functions default to sums over a <see cref="BufferedSample"/>; a family that
+    /// streams (sufficient statistics) overrides <see cref="CreateAccumulator"/> and the three
+    /// sample-level functions together.
+    /// </remarks>
+    internal abstract class DistributionFamily
+    {
+        protected DistributionFamily(DistributionName name, params ParameterSpec[] parameters)
+        {
+            Name = name;
+            Parameters = parameters;
+        }
+
+        public DistributionName Name { get; }
+
+        /// <summary>The parameters in the contract's order.</summary>
+        public IReadOnlyList<ParameterSpec> Parameters { get; }
+
+        /// <summary>
+        /// Values that configure the family but are never estimated (Binomial's Trials), by
+        /// name. They appear in a fit's Estimate so it can be passed back as -Parameter.
+        /// </summary>
+        public virtual IReadOnlyDictionary<string, double> Constants { get; } = new Dictionary<string, double>();
+
+        /// <summary>Whether the support is a set of integers (a probability mass function).</summary>
+        public abstract bool IsDiscrete { get; }
+
+        /// <summary>The support in words, for error messages: "x > 0".</summary>
+        public abstract string SupportDescription { get; }
+
+        /// <summary>
+        /// Whether a value may enter a fit. Most families check the support only; where the
+        /// support depends on a parameter (Uniform, Pareto) any real value is accepted here and
+        /// the fit adapts. Fixed parameters are given, so Pareto with a fixed Scale can check x >= Scale.
+        /// </summary>
+        public abstract bool CanFit(double x, double?[] fixedValues);
+
+        /// <summary>Whether the density at <paramref name="x"/> is positive under <paramref name="theta"/>.</summary>
+        public abstract bool IsInSupport(double x, double[] theta);
+
+        /// <summary>log f(x | theta) for one observation, -Infinity outside the support.</summary>
+        public abstract double LogDensity(double x, double[] theta);
+
+        /// <summary>Adds weight · ∂ log f(x | theta) / ∂ theta to <paramref name="score"/>.</summary>
+        public abstract void AddScore(double x, double weight, double[] theta, double[] score);
+
+        /// <summary>Adds weight · ∂² log f(x | theta) / ∂ theta² to <paramref name="hessian"/>.</summary>
+        public abstract void AddHessian(double x, double weight, double[] theta, double[,] hessian);
+
+        /// <summary>The expected Fisher information of one observation at <paramref name="theta"/>.</summary>
+        public abstract double[,] ExpectedInformation(double[] theta);
+
+        /// <summary>A fresh accumulator for this family's fit.</summary>
+        public virtual SampleAccumulator CreateAccumulator() => new BufferedSample();
+
+        /// <summary>The log-likelihood of the whole sample.</summary>
+        public virtual double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var buffered = (BufferedSample)sample;
+            double sum = 0;
+            for (int i = 0; i < buffered.Length; i++)
+            {
+                sum += buffered.WeightAt(i) * LogDensity(buffered.ValueAt(i), theta);
+            }
+
+            return sum;
+        }
+
+        /// <summary>The score (gradient of the log-likelihood) of the whole sample.</summary>
+        public virtual double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var buffered = (BufferedSample)sample;
+            var score = new double[theta.Length];
+            for (int i = 0; i < buffered.Length; i++)
+            {
+                AddScore(buffered.ValueAt(i), buffered.WeightAt(i), theta, score);
+            }
+
+            return score;
+        }
+
+        /// <summary>The Hessian of the log-likelihood of the whole sample (minus the observed information).</summary>
+        public virtual double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var buffered = (BufferedSample)sample;
+            var hessian = new double[theta.Length, theta.Length];
+            for (int i = 0; i < buffered.Length; i++)
+            {
+                AddHessian(buffered.ValueAt(i), buffered.WeightAt(i), theta, hessian);
+            }
+
+            return hessian;
+        }
+
+        /// <summary>
+        /// The MLE in closed form for this pattern of fixed parameters, or null when it has to be
+        /// found numerically. Throws <see cref="EstimationException"/> when the sample cannot
+        /// identify the parameters (a constant sample for a scale parameter).
+        /// </summary>
+        public virtual double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues) => null;
+
+        /// <summary>
+        /// A starting point for the numerical fit (moment or quantile estimates), in the interior
+        /// of the parameter space, with fixed values already in place.
+        /// </summary>
+        public virtual double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
+            => throw new NotSupportedException(Name + " has no numerical fit.");
+
+        /// <summary>
+        /// For non-regular models (the likelihood has a kink or its maximum is on the boundary of
+        /// the support), the covariance to report instead of the inverse observed information,
+        /// with NaN where no standard error exists, and a sentence saying what was done.
+        /// Null for regular models.
+        /// </summary>
+        public virtual NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues) => null;
+
+        /// <summary>The index of a parameter by contract name (case-insensitive), or -1.</summary>
+        public int IndexOf(string parameterName)
+        {
+            for (int i = 0; i < Parameters.Count; i++)
+            {
+                if (string.Equals(Parameters[i].Name, parameterName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Copies fixed values over a parameter vector.</summary>
+        protected static double[] WithFixed(double[] theta, double?[] fixedValues)
+        {
+            for (int i = 0; i < theta.Length; i++)
+            {
+                if (fixedValues[i] is double value)
+                {
+                    theta[i] = value;
+                }
+            }
+
+            return theta;
+        }
+    }
+}

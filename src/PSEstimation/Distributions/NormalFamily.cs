@@ -1,0 +1,145 @@
+using System;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Normal(Mean, Variance). The variance, not the standard deviation, is the parameter, so
+    /// score and information are with respect to it; the MLE variance divides by n.
+    /// Streams: keeps n, the mean and the sum of squared deviations (weighted Welford update),
+    /// which stays exact for data with a huge offset where Σx² - n·x̄² would cancel.
+    /// </summary>
+    internal sealed class NormalFamily : DistributionFamily
+    {
+        private const double LogTwoPi = 1.8378770664093454835606594728112;
+
+        public NormalFamily()
+            : base(DistributionName.Normal,
+                   new ParameterSpec("Mean", ParameterDomain.Real),
+                   new ParameterSpec("Variance", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "any finite real number";
+
+        public override bool CanFit(double x, double?[] fixedValues) => true;
+
+        public override bool IsInSupport(double x, double[] theta) => true;
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            double d = x - theta[0];
+            return -0.5 * (LogTwoPi + Math.Log(theta[1])) - d * d / (2 * theta[1]);
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double v = theta[1], d = x - theta[0];
+            score[0] += weight * d / v;
+            score[1] += weight * (d * d / (2 * v * v) - 0.5 / v);
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double v = theta[1], d = x - theta[0];
+            hessian[0, 0] -= weight / v;
+            hessian[0, 1] -= weight * d / (v * v);
+            hessian[1, 0] -= weight * d / (v * v);
+            hessian[1, 1] += weight * (0.5 / (v * v) - d * d / (v * v * v));
+        }
+
+        public override double[,] ExpectedInformation(double[] theta)
+            => new[,] { { 1 / theta[1], 0 }, { 0, 1 / (2 * theta[1] * theta[1]) } };
+
+        public override SampleAccumulator CreateAccumulator() => new Statistics();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, v = theta[1];
+            return -0.5 * n * (LogTwoPi + Math.Log(v)) - s.SumOfSquaresAbout(theta[0]) / (2 * v);
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, v = theta[1];
+            return new[]
+            {
+                n * (s.Mean - theta[0]) / v,
+                s.SumOfSquaresAbout(theta[0]) / (2 * v * v) - n / (2 * v),
+            };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, v = theta[1];
+            double cross = -n * (s.Mean - theta[0]) / (v * v);
+            return new[,]
+            {
+                { -n / v, cross },
+                { cross, n / (2 * v * v) - s.SumOfSquaresAbout(theta[0]) / (v * v * v) },
+            };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (Statistics)sample;
+            double mean = fixedValues[0] ?? s.Mean;
+            double variance = fixedValues[1] ?? s.SumOfSquaresAbout(mean) / s.TotalWeight;
+            if (!(variance > 0))
+            {
+                throw new EstimationException(
+                    "ZeroVariance",
+                    $"All {s.Count} values equal {mean.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: the variance estimate would be 0, where the Normal likelihood is unbounded. Fix the variance with -Fixed @{{ Variance = ... }} or supply values that differ.");
+            }
+
+            return new[] { mean, variance };
+        }
+
+        /// <summary>Weighted count, mean and sum of squared deviations from the mean.</summary>
+        internal sealed class Statistics : SampleAccumulator
+        {
+            public double Mean { get; private set; }
+
+            public double SumOfSquares { get; private set; }
+
+            /// <summary>Σ w (x - m)² = M2 + n (x̄ - m)², without cancellation for m near x̄.</summary>
+            public double SumOfSquaresAbout(double m)
+            {
+                double d = Mean - m;
+                return SumOfSquares + TotalWeight * d * d;
+            }
+
+            public override void Add(double x, double weight)
+            {
+                double total = TotalWeight + weight;
+                double delta = x - Mean;
+                Mean += delta * weight / total;
+                SumOfSquares += weight * delta * (x - Mean);
+                TotalWeight = total;
+                Count++;
+            }
+
+            public override void AddRange(double[] values)
+            {
+                // Same update, kept in locals so the loop runs at memory speed.
+                double n = TotalWeight, mean = Mean, m2 = SumOfSquares;
+                foreach (double x in values)
+                {
+                    n += 1;
+                    double delta = x - mean;
+                    mean += delta / n;
+                    m2 += delta * (x - mean);
+                }
+
+                TotalWeight = n;
+                Mean = mean;
+                SumOfSquares = m2;
+                Count += values.Length;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// What a family keeps of a sample while values stream in. Families whose MLE depends only
+    /// on sufficient statistics keep those (constant memory); the others buffer the values
+    /// (<see cref="BufferedSample"/>). Weights are frequency weights: a value with weight 3
+    /// counts as three observations of it.
+    /// </summary>
+    internal abstract class SampleAccumulator
+    {
+        /// <summary>The sample size n: the sum of the weights.</summary>
+        public double TotalWeight { get; protected set; }
+
+        /// <summary>How many values were added (each with its weight).</summary>
+        public long Count { get; protected set; }
+
+        /// <summary>Adds one value that the family's support check has accepted.</summary>
+        public abstract void Add(double x, double weight);
+
+        /// <summary>Adds a whole array of unit-weight values (the bulk path).</summary>
+        public virtual void AddRange(double[] values)
+        {
+            foreach (double x in values)
+            {
+                Add(x, 1.0);
+            }
+        }
+    }
+}

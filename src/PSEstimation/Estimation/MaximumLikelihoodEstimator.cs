@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Specialized;
+using System.Threading;
+using MathNet.Numerics.Distributions;
+using PSEstimation.Distributions;
+
+namespace PSEstimation.Estimation
+{
+    /// <summary>
+    /// Turns a family and an accumulated sample into a complete <see cref="MLEstimate"/>:
+    /// closed form where the family has one, Newton-Raphson otherwise; then score, expected
+    /// and observed information, covariance, standard errors, Wald intervals and criteria.
+    /// </summary>
+    internal sealed class MaximumLikelihoodEstimator
+    {
+        public MaximumLikelihoodEstimator(DistributionFamily family, double confidenceLevel)
+        {
+            Family = family;
+            ConfidenceLevel = confidenceLevel;
+        }
+
+        public DistributionFamily Family { get; }
+
+        public double ConfidenceLevel { get; }
+
+        /// <summary>Receives the optimiser's trace (the cmdlets pass WriteVerbose).</summary>
+        public Action<string>? Trace { get; set; }
+
+        /// <summary>Receives caveats about the result (the cmdlets pass WriteWarning).</summary>
+        public Action<string>? Warn { get; set; }
+
+        public MLEstimate Fit(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation)
+        {
+            if (sample.TotalWeight <= 0)
+            {
+                throw new EstimationException("NoUsableInput", $"No usable values to fit a {Family.Name} distribution to.");
+            }
+
+            string method;
+            int iterations = 0;
+            bool converged = true;
+            double[] theta;
+            double[]? closed = AllFixed(fixedValues) is double[] given ? given : Family.ClosedForm(sample, fixedValues);
+            if (closed is not null)
+            {
+                theta = closed;
+                method = "Closed form";
+            }
+            else
+            {
+                double[] start = Family.InitialEstimate(sample, fixedValues);
+                Trace?.Invoke($"Starting values: {Format(start)}");
+                var result = NewtonRaphson.Maximize(Family, sample, start, fixedValues, cancellation, Trace);
+                theta = result.Theta;
+                iterations = result.Iterations;
+                converged = result.Converged;
+                method = "Newton-Raphson on unconstrained scales";
+                if (!converged)
+                {
+                    Warn?.Invoke($"The {Family.Name} fit did not converge in {iterations} iterations; the best point found is reported (Converged = False).");
+                }
+            }
+
+            double logLik = Family.LogLikelihood(sample, theta);
+            double[] score = Family.Score(sample, theta);
+            double[,] expected = Covariances.Scale(Family.ExpectedInformation(theta), sample.TotalWeight);
+
+            double[,]? covariance;
+            var nonRegular = Family.NonRegularCovariance(sample, theta, fixedValues);
+            if (nonRegular is not null)
+            {
+                covariance = nonRegular.Covariance;
+                method += "; " + nonRegular.Explanation;
+            }
+            else
+            {
+                var observed = Covariances.Negate(Family.Hessian(sample, theta));
+                covariance = Covariances.InvertFree(observed, fixedValues);
+                if (covariance is null)
+                {
+                    Warn?.Invoke($"The observed information of the {Family.Name} fit is not positive definite at the estimate (an optimum on the boundary, or too few distinct values); no standard errors are reported.");
+                }
+            }
+
+            var parameters = BuildParameters(theta, fixedValues, covariance);
+            int freeCount = 0;
+            foreach (var f in fixedValues)
+            {
+                freeCount += f is null ? 1 : 0;
+            }
+
+            return new MLEstimate(
+                Family.Name.ToString(),
+                sample.TotalWeight,
+                parameters,
+                EstimateDictionary(Family, theta),
+                logLik,
+                freeCount,
+                score,
+                expected,
+                covariance ?? NaNMatrix(theta.Length, fixedValues),
+                ConfidenceLevel,
+                method,
+                iterations,
+                converged);
+        }
+
+        /// <summary>Name → value in parameter order, then the family's constants (Binomial's Trials).</summary>
+        public static OrderedDictionary EstimateDictionary(DistributionFamily family, double[] theta)
+        {
+            var estimate = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < theta.Length; i++)
+            {
+                estimate.Add(family.Parameters[i].Name, theta[i]);
+            }
+
+            foreach (var constant in family.Constants)
+            {
+                estimate.Add(constant.Key, constant.Value);
+            }
+
+            return estimate;
+        }
+
+        private ParameterEstimate[] BuildParameters(double[] theta, double?[] fixedValues, double[,]? covariance)
+        {
+            double z = Normal.InvCDF(0, 1, 0.5 + ConfidenceLevel / 2);
+            var result = new ParameterEstimate[theta.Length];
+            for (int i = 0; i < theta.Length; i++)
+            {
+                string name = Family.Parameters[i].Name;
+                if (fixedValues[i] is not null)
+                {
+                    result[i] = new ParameterEstimate(name, theta[i], 0, theta[i], theta[i], isFixed: true);
+                    continue;
+                }
+
+                double variance = covariance is null ? double.NaN : covariance[i, i];
+                if (variance >= 0 && !double.IsInfinity(variance))
+                {
+                    double se = Math.Sqrt(variance);
+                    result[i] = new ParameterEstimate(name, theta[i], se, theta[i] - z * se, theta[i] + z * se, isFixed: false);
+                }
+                else
+                {
+                    result[i] = new ParameterEstimate(name, theta[i], null, null, null, isFixed: false);
+                }
+            }
+
+            return result;
+        }
+
+        private static double[]? AllFixed(double?[] fixedValues)
+        {
+            var theta = new double[fixedValues.Length];
+            for (int i = 0; i < theta.Length; i++)
+            {
+                if (fixedValues[i] is not double value)
+                {
+                    return null;
+                }
+
+                theta[i] = value;
+            }
+
+            return theta;
+        }
+
+        private static double[,] NaNMatrix(int p, double?[] fixedValues)
+        {
+            var m = new double[p, p];
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    m[i, j] = fixedValues[i] is null && fixedValues[j] is null ? double.NaN : 0;
+                }
+            }
+
+            return m;
+        }
+
+        private static string Format(double[] theta)
+            => string.Join(", ", Array.ConvertAll(theta, v => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

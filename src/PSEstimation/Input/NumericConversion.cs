@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace PSEstimation.Input
+{
+    /// <summary>
+    /// Turns one pipeline item into a double, by the contract's rules: any numeric type,
+    /// numeric strings in the invariant culture; nothing else. Never evaluates input: a string
+    /// is parsed as a number or rejected.
+    /// </summary>
+    internal static class NumericConversion
+    {
+        /// <summary>Why a value could not be used.</summary>
+        public enum Failure
+        {
+            None,
+            NotANumber,
+            NotFinite,
+        }
+
+        /// <summary>
+        /// Converts <paramref name="item"/>. Booleans count as 1 and 0 only where
+        /// <paramref name="allowBoolean"/> (Bernoulli's $true/$false); elsewhere they are not numbers.
+        /// </summary>
+        public static Failure TryConvert(object item, bool allowBoolean, out double value)
+        {
+            switch (item)
+            {
+                case double d:
+                    value = d;
+                    break;
+                case int i:
+                    value = i;
+                    break;
+                case long l:
+                    value = l;
+                    break;
+                case float f:
+                    value = f;
+                    break;
+                case decimal m:
+                    value = (double)m;
+                    break;
+                case short s:
+                    value = s;
+                    break;
+                case byte b:
+                    value = b;
+                    break;
+                case sbyte sb:
+                    value = sb;
+                    break;
+                case ushort us:
+                    value = us;
+                    break;
+                case uint ui:
+                    value = ui;
+                    break;
+                case ulong ul:
+                    value = ul;
+                    break;
+                case System.Numerics.BigInteger big:
+                    value = (double)big;
+                    break;
+                case bool flag when allowBoolean:
+                    value = flag ? 1 : 0;
+                    break;
+                case string text:
+                    if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                    {
+                        return Failure.NotANumber;
+                    }
+
+                    break;
+                case PSObject wrapped:
+                    return TryConvert(wrapped.BaseObject, allowBoolean, out value);
+                default:
+                    value = double.NaN;
+                    return Failure.NotANumber;
+            }
+
+            return double.IsNaN(value) || double.IsInfinity(value) ? Failure.NotFinite : Failure.None;
+        }
+
+        /// <summary>
+        /// Whether a pipeline item is a collection to enumerate (arrays, lists), as opposed to a
+        /// scalar. Strings and dictionaries are scalars here.
+        /// </summary>
+        public static bool IsCollection(object item)
+            => item is IEnumerable && !(item is string) && !(item is IDictionary);
+
+        /// <summary>The item as PowerShell would show it in a message, shortened.</summary>
+        public static string Describe(object? item)
+        {
+            if (item is null)
+            {
+                return "$null";
+            }
+
+            string text = item is PSObject ps ? ps.BaseObject?.ToString() ?? string.Empty : Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty;
+            if (text.Length > 60)
+            {
+                text = text.Substring(0, 57) + "...";
+            }
+
+            return "'" + text + "'";
+        }
+    }
+}
