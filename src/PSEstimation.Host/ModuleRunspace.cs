@@ -14,6 +14,7 @@ namespace PSEstimation.Host
     /// </summary>
     public sealed class ModuleRunspace : IDisposable
     {
+        private const string TerminatingErrorVariable = "__PSEstimationTerminatingError";
         private readonly object gate = new object();
         private readonly Runspace runspace;
 
@@ -79,7 +80,12 @@ namespace PSEstimation.Host
             {
                 using var shell = PowerShell.Create();
                 shell.Runspace = runspace;
-                shell.AddScript(script);
+
+                // A terminating error inside a script only ends its statement and lands in the
+                // error stream like any other; try/catch is what tells them apart, as in a
+                // user's script. Non-terminating errors pass through the catch untouched.
+                runspace.SessionStateProxy.SetVariable(TerminatingErrorVariable, null);
+                shell.AddScript("try { . { " + script + "\n} @args } catch { $global:" + TerminatingErrorVariable + " = $_ }");
                 foreach (object? argument in arguments)
                 {
                     shell.AddArgument(argument);
@@ -90,6 +96,8 @@ namespace PSEstimation.Host
                 try
                 {
                     shell.Invoke(null, output);
+                    terminating = runspace.SessionStateProxy.GetVariable(TerminatingErrorVariable) as ErrorRecord
+                        ?? (runspace.SessionStateProxy.GetVariable(TerminatingErrorVariable) as PSObject)?.BaseObject as ErrorRecord;
                 }
                 catch (RuntimeException e)
                 {

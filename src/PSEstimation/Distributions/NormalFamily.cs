@@ -89,6 +89,13 @@ namespace PSEstimation.Distributions
             var s = (Statistics)sample;
             double mean = fixedValues[0] ?? s.Mean;
             double variance = fixedValues[1] ?? s.SumOfSquaresAbout(mean) / s.TotalWeight;
+            if (!(variance > 0) && s.Minimum < s.Maximum)
+            {
+                throw new EstimationException(
+                    "VarianceUnderflow",
+                    "The values differ, but their variance is below the smallest positive double (about 5e-324); rescale the data (e.g. multiply by 1e150) and fit again.");
+            }
+
             if (!(variance > 0))
             {
                 throw new EstimationException(
@@ -106,6 +113,10 @@ namespace PSEstimation.Distributions
 
             public double SumOfSquares { get; private set; }
 
+            public double Minimum { get; private set; } = double.PositiveInfinity;
+
+            public double Maximum { get; private set; } = double.NegativeInfinity;
+
             /// <summary>Σ w (x - m)² = M2 + n (x̄ - m)², without cancellation for m near x̄.</summary>
             public double SumOfSquaresAbout(double m)
             {
@@ -119,6 +130,8 @@ namespace PSEstimation.Distributions
                 double delta = x - Mean;
                 Mean += delta * weight / total;
                 SumOfSquares += weight * delta * (x - Mean);
+                Minimum = Math.Min(Minimum, x);
+                Maximum = Math.Max(Maximum, x);
                 TotalWeight = total;
                 Count++;
             }
@@ -126,10 +139,12 @@ namespace PSEstimation.Distributions
             public override void AddRange(double[] values)
             {
                 // Same update, kept in locals so the loop runs at memory speed.
-                double n = TotalWeight, mean = Mean, m2 = SumOfSquares;
+                double n = TotalWeight, mean = Mean, m2 = SumOfSquares, min = Minimum, max = Maximum;
                 foreach (double x in values)
                 {
                     n += 1;
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
                     double delta = x - mean;
                     mean += delta / n;
                     m2 += delta * (x - mean);
@@ -138,6 +153,8 @@ namespace PSEstimation.Distributions
                 TotalWeight = n;
                 Mean = mean;
                 SumOfSquares = m2;
+                Minimum = min;
+                Maximum = max;
                 Count += values.Length;
             }
         }

@@ -50,7 +50,7 @@ namespace PSEstimation.Estimation
             {
                 double[] start = Family.InitialEstimate(sample, fixedValues);
                 Trace?.Invoke($"Starting values: {Format(start)}");
-                var result = NewtonRaphson.Maximize(Family, sample, start, fixedValues, cancellation, Trace);
+                var result = NewtonRaphson.Maximize(new LogLikelihoodObjective(Family, sample), Family.Parameters, start, fixedValues, cancellation, Trace);
                 theta = result.Theta;
                 iterations = result.Iterations;
                 converged = result.Converged;

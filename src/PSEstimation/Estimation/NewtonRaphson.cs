@@ -6,8 +6,8 @@ using PSEstimation.Distributions;
 namespace PSEstimation.Estimation
 {
     /// <summary>
-    /// Maximises a family's log-likelihood over its free parameters by Newton-Raphson with the
-    /// analytic score and Hessian, on unconstrained scales (log for positive parameters, logit
+    /// Maximises an objective (a log-likelihood or log-posterior) over the free parameters by
+    /// Newton-Raphson with the analytic gradient and Hessian, on unconstrained scales (log for positive parameters, logit
     /// for probabilities), with a backtracking line search and Levenberg damping where the
     /// Hessian is not negative definite.
     /// </summary>
@@ -26,19 +26,18 @@ namespace PSEstimation.Estimation
         private const double MaxStep = 5.0;
 
         public static OptimizationResult Maximize(
-            DistributionFamily family,
-            SampleAccumulator sample,
+            ILogObjective objective,
+            System.Collections.Generic.IReadOnlyList<ParameterSpec> specs,
             double[] start,
             double?[] fixedValues,
             CancellationToken cancellation,
             Action<string>? trace = null,
             int maxIterations = DefaultMaxIterations)
         {
-            var specs = family.Parameters;
             int[] free = FreeIndices(fixedValues);
             int k = free.Length;
             var theta = (double[])start.Clone();
-            double logLik = family.LogLikelihood(sample, theta);
+            double logLik = objective.Value(theta);
             if (k == 0)
             {
                 return new OptimizationResult(theta, logLik, 0, true);
@@ -46,14 +45,14 @@ namespace PSEstimation.Estimation
 
             if (double.IsNaN(logLik) || double.IsInfinity(logLik))
             {
-                throw new EstimationException("NoFiniteStart", $"The {family.Name} log-likelihood is not finite at the starting point; the data cannot be fitted.");
+                throw new EstimationException("NoFiniteStart", "The objective is not finite at the starting point; the data cannot be fitted.");
             }
 
             for (int iteration = 1; iteration <= maxIterations; iteration++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                double[] score = family.Score(sample, theta);
-                double[,] hessian = family.Hessian(sample, theta);
+                double[] score = objective.Gradient(theta);
+                double[,] hessian = objective.Hessian(theta);
 
                 // Chain rule onto the unconstrained scale η, θ = h(η):
                 // g_η = g_θ h'(η), H_η = h'ᵢ H_θ h'ⱼ + δᵢⱼ g_θ h''(η).
@@ -92,7 +91,7 @@ namespace PSEstimation.Estimation
                 for (int halving = 0; halving < 60; halving++)
                 {
                     var trial = Step(specs, theta, free, step, t);
-                    double trialLogLik = family.LogLikelihood(sample, trial);
+                    double trialLogLik = objective.Value(trial);
                     if (!double.IsNaN(trialLogLik) && trialLogLik >= logLik - 1e-14 * Math.Abs(logLik))
                     {
                         candidate = trial;
