@@ -62,6 +62,8 @@ namespace PSEstimation.Commands
             }
         }
 
+        internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
+
         internal override void AcceptValue(int slot, double value, long index, object original)
         {
             if (!family!.CanFit(value, fixedValues))

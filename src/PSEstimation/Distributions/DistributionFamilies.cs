@@ -43,6 +43,15 @@ namespace PSEstimation.Distributions
             {
                 case DistributionName.Normal:
                     return new NormalFamily();
+
+                // LogNormal, Exponential, Rayleigh, Pareto, Uniform, Laplace
+
+                // Gamma, Beta, Weibull
+
+                // Logistic, Cauchy, StudentT
+
+                // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
+
                 default:
                     throw new EstimationException(
                         "DistributionNotImplemented",

@@ -38,6 +38,9 @@ namespace PSEstimation.Distributions
         /// <summary>Whether the support is a set of integers (a probability mass function).</summary>
         public abstract bool IsDiscrete { get; }
 
+        /// <summary>Whether $true and $false are read as 1 and 0 (Bernoulli).</summary>
+        public virtual bool AcceptsBooleans => false;
+
         /// <summary>The support in words, for error messages: "x > 0".</summary>
         public abstract string SupportDescription { get; }
 
