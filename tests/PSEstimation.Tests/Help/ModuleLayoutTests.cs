@@ -1,0 +1,61 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using PSEstimation.Tests.Hosting;
+using Xunit;
+
+namespace PSEstimation.Tests.Help
+{
+    /// <summary>The built module at out/PSEstimation is complete and its manifest is valid.</summary>
+    [Collection(ModuleCollection.Name)]
+    public class ModuleLayoutTests
+    {
+        private readonly ModuleFixture module;
+
+        public ModuleLayoutTests(ModuleFixture module) => this.module = module;
+
+        private string ModuleDirectory => Path.GetDirectoryName(module.ManifestPath)!;
+
+        [Theory]
+        [InlineData("PSEstimation.psd1")]
+        [InlineData("PSEstimation.dll")]
+        [InlineData("MathNet.Numerics.dll")]
+        [InlineData("PSEstimation.Format.ps1xml")]
+        [InlineData("en-US/PSEstimation.dll-Help.xml")]
+        [InlineData("en-US/about_PSEstimation.help.txt")]
+        public void Module_folder_holds(string file)
+            => Assert.True(File.Exists(Path.Combine(ModuleDirectory, file)), file + " missing from " + ModuleDirectory);
+
+        [Fact]
+        public void The_engine_is_not_shipped()
+            => Assert.False(File.Exists(Path.Combine(ModuleDirectory, "System.Management.Automation.dll")));
+
+        [Fact]
+        public void Manifest_passes_Test_ModuleManifest_and_shares_the_assembly_version()
+        {
+            var result = module.Run("Test-ModuleManifest -Path $args[0]", module.ManifestPath);
+            Assert.Null(result.TerminatingError);
+            Assert.Empty(result.Errors);
+            var info = Assert.IsType<System.Management.Automation.PSModuleInfo>(Assert.Single(result.Objects));
+            var assemblyVersion = AssemblyName.GetAssemblyName(Path.Combine(ModuleDirectory, "PSEstimation.dll")).Version!;
+            Assert.Equal(new System.Version(assemblyVersion.Major, assemblyVersion.Minor, assemblyVersion.Build), info.Version);
+            Assert.Contains("Desktop", info.CompatiblePSEditions);
+            Assert.Contains("Core", info.CompatiblePSEditions);
+            Assert.Equal(new System.Version(5, 1), info.PowerShellVersion);
+            Assert.NotNull(info.ProjectUri);
+            Assert.NotNull(info.LicenseUri);
+            Assert.NotEmpty(info.Tags);
+            Assert.False(string.IsNullOrWhiteSpace(info.ReleaseNotes));
+            Assert.False(string.IsNullOrWhiteSpace(info.Description));
+        }
+
+        [Fact]
+        public void Module_targets_netstandard2_0_so_Windows_PowerShell_loads_it()
+        {
+            var dll = Assembly.LoadFile(Path.Combine(ModuleDirectory, "PSEstimation.dll"));
+            var framework = dll.GetCustomAttributes<System.Runtime.Versioning.TargetFrameworkAttribute>().Single();
+            Assert.Equal(".NETStandard,Version=v2.0", framework.FrameworkName);
+            Assert.DoesNotContain(dll.GetReferencedAssemblies(), a => a.Name == "System.Runtime");
+        }
+    }
+}

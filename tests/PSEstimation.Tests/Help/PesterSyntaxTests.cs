@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation.Language;
+using PSEstimation.Tests.Hosting;
+using Xunit;
+
+namespace PSEstimation.Tests.Help
+{
+    /// <summary>
+    /// The Pester suite cannot run here (no pwsh, no Pester), so CI at least parses every
+    /// tests/Pester/*.Tests.ps1 with the real PowerShell parser and checks it has the Pester 5 shape.
+    /// </summary>
+    public class PesterSyntaxTests
+    {
+        public static IEnumerable<object[]> PesterFiles()
+            => Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "Pester"), "*.Tests.ps1")
+                .Select(f => new object[] { Path.GetFileName(f) });
+
+        [Fact]
+        public void There_is_a_Pester_file_per_exported_cmdlet()
+        {
+            var files = PesterFiles().Select(f => (string)f[0]).ToList();
+            foreach (var cmdlet in HelpTests.Cmdlets().Select(c => (string)c[0]))
+            {
+                Assert.Contains(cmdlet + ".Tests.ps1", files);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(PesterFiles))]
+        public void Pester_file_parses_and_has_Pester_5_shape(string file)
+        {
+            string path = Path.Combine(RepositoryPaths.Root, "tests", "Pester", file);
+            var ast = Parser.ParseFile(path, out _, out ParseError[] errors);
+            Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{file}:{e.Extent.StartLineNumber}: {e.Message}")));
+
+            var commands = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName()).Where(n => n is not null).ToList();
+            Assert.Contains("Describe", commands);
+            Assert.Contains("It", commands);
+            Assert.Contains("BeforeAll", commands);
+
+            // Pester 5 runs test code only inside BeforeAll/It blocks; Should outside an It would be Pester 4 style.
+            foreach (var should in ast.FindAll(a => a is CommandAst c && c.GetCommandName() == "Should", true))
+            {
+                var parent = should.Parent;
+                bool insideBlock = false;
+                while (parent is not null)
+                {
+                    if (parent is CommandAst c && (c.GetCommandName() is "It" or "BeforeAll" or "BeforeEach" or "AfterAll" or "AfterEach"))
+                    {
+                        insideBlock = true;
+                        break;
+                    }
+
+                    parent = parent.Parent;
+                }
+
+                Assert.True(insideBlock, $"{file}:{should.Extent.StartLineNumber}: Should outside an It block");
+            }
+        }
+    }
+}
