@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
@@ -22,6 +21,7 @@ namespace PSEstimation.Commands
         private DistributionFamily? family;
         private double?[] fixedValues = new double?[0];
         private SampleAccumulator[] samples = new SampleAccumulator[0];
+        private CategoricalCounts[] categorical = new CategoricalCounts[0];
 
         /// <summary>The distribution family to fit.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -35,6 +35,24 @@ namespace PSEstimation.Commands
         [Parameter]
         public double ConfidenceLevel { get; set; } = 0.95;
 
+        /// <summary>Frequency weights, one per input value in input order: a value with weight 3 counts as three observations.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public double[]? Weight { get; set; }
+
+        /// <summary>The property of each input object that holds its frequency weight (a count).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WeightProperty { get; set; }
+
+        internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
+
+        internal override bool AcceptsAnyScalar => Distribution == DistributionName.Categorical;
+
+        internal override double[]? WeightValues => Weight;
+
+        internal override string? WeightPropertyName => WeightProperty;
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
@@ -42,6 +60,27 @@ namespace PSEstimation.Commands
             if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
             {
                 Terminate(ErrorIds.InvalidConfidenceLevel, $"-ConfidenceLevel must be strictly between 0 and 1 (e.g. 0.95); got {ConfidenceLevel.ToString("R", CultureInfo.InvariantCulture)}.", target: ConfidenceLevel);
+            }
+
+            if (Weight is not null && WeightProperty is not null)
+            {
+                Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
+            }
+
+            if (Distribution == DistributionName.Categorical)
+            {
+                if (Fixed is not null && Fixed.Count > 0)
+                {
+                    Terminate(ErrorIds.UnknownParameter, "Categorical has no parameters to fix: its probabilities are the relative frequencies of the values.");
+                }
+
+                categorical = new CategoricalCounts[SlotCount];
+                for (int i = 0; i < categorical.Length; i++)
+                {
+                    categorical[i] = new CategoricalCounts();
+                }
+
+                return;
             }
 
             try
@@ -62,9 +101,7 @@ namespace PSEstimation.Commands
             }
         }
 
-        internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
-
-        internal override void AcceptValue(int slot, double value, long index, object original)
+        internal override void AcceptValue(int slot, double value, double weight, long index, object original)
         {
             if (!family!.CanFit(value, fixedValues))
             {
@@ -76,40 +113,35 @@ namespace PSEstimation.Commands
                 return;
             }
 
-            samples[slot].Add(value, 1.0);
+            if (weight > 0)
+            {
+                samples[slot].Add(value, weight);
+            }
         }
+
+        internal override void AcceptScalar(int slot, object value, double weight, long index)
+        {
+            if (weight > 0)
+            {
+                categorical[slot].Add(value, weight);
+            }
+        }
+
+        internal override bool TryAcceptBulk(double[] values, long firstIndex)
+            => family is not null && family.TryAddRange(samples[0], values, fixedValues);
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            var estimator = new MaximumLikelihoodEstimator(family!, ConfidenceLevel)
+            if (Weight is not null && Weight.Length != InputCount)
             {
-                Trace = WriteVerbose,
-                Warn = WriteWarning,
-            };
+                Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {InputCount}; give one weight per input value.");
+            }
 
-            for (int slot = 0; slot < samples.Length; slot++)
+            for (int slot = 0; slot < SlotCount; slot++)
             {
-                var sample = samples[slot];
-                if (sample.TotalWeight <= 0)
-                {
-                    Terminate(
-                        ErrorIds.NoUsableInput,
-                        $"No usable values{SlotSuffix(slot)} to fit {family!.Name} to ({SkippedCounts[slot]} skipped). Expected numbers in its support: {family.SupportDescription}.",
-                        ErrorCategory.InvalidData);
-                }
-
-                MLEstimate fit;
-                try
-                {
-                    fit = estimator.Fit(sample, fixedValues, cancellation.Token);
-                }
-                catch (EstimationException e)
-                {
-                    Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidData);
-                    return;
-                }
-                catch (System.OperationCanceledException)
+                MLEstimate? fit = Distribution == DistributionName.Categorical ? FitCategorical(slot) : FitFamily(slot);
+                if (fit is null)
                 {
                     return;
                 }
@@ -122,5 +154,48 @@ namespace PSEstimation.Commands
 
         /// <inheritdoc/>
         protected override void StopProcessing() => cancellation.Cancel();
+
+        private MLEstimate? FitFamily(int slot)
+        {
+            var sample = samples[slot];
+            if (sample.TotalWeight <= 0)
+            {
+                Terminate(
+                    ErrorIds.NoUsableInput,
+                    $"No usable values{SlotSuffix(slot)} to fit {family!.Name} to ({SkippedCounts[slot]} skipped). Expected numbers in its support: {family.SupportDescription}.",
+                    ErrorCategory.InvalidData);
+            }
+
+            var estimator = new MaximumLikelihoodEstimator(family!, ConfidenceLevel)
+            {
+                Trace = WriteVerbose,
+                Warn = WriteWarning,
+            };
+
+            try
+            {
+                return estimator.Fit(sample, fixedValues, cancellation.Token);
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidData);
+                return null;
+            }
+            catch (System.OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        private MLEstimate? FitCategorical(int slot)
+        {
+            if (categorical[slot].TotalWeight <= 0)
+            {
+                Terminate(ErrorIds.NoUsableInput, $"No values{SlotSuffix(slot)} to fit a Categorical distribution to.", ErrorCategory.InvalidData);
+                return null;
+            }
+
+            return CategoricalEstimator.Fit(categorical[slot], ConfidenceLevel);
+        }
     }
 }

@@ -89,7 +89,7 @@ namespace PSEstimation.Distributions
                 cumulative += WeightAt(order[k]);
                 if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < n)
                 {
-                    return 0.5 * (keys[k] + keys[k + 1]);
+                    return 0.5 * keys[k] + 0.5 * keys[k + 1];
                 }
 
                 if (cumulative > target)

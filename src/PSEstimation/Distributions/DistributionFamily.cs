@@ -69,6 +69,25 @@ namespace PSEstimation.Distributions
         /// <summary>A fresh accumulator for this family's fit.</summary>
         public virtual SampleAccumulator CreateAccumulator() => new BufferedSample();
 
+        /// <summary>
+        /// The bulk path: adds a whole array of unit-weight values if every one is finite and
+        /// fittable, else adds nothing and returns false (so the caller can report the bad ones).
+        /// Families whose support is the real line override it with a fused check.
+        /// </summary>
+        public virtual bool TryAddRange(SampleAccumulator sample, double[] values, double?[] fixedValues)
+        {
+            foreach (double x in values)
+            {
+                if (double.IsNaN(x) || double.IsInfinity(x) || !CanFit(x, fixedValues))
+                {
+                    return false;
+                }
+            }
+
+            sample.AddRange(values);
+            return true;
+        }
+
         /// <summary>The log-likelihood of the whole sample.</summary>
         public virtual double LogLikelihood(SampleAccumulator sample, double[] theta)
         {

@@ -54,6 +54,9 @@ namespace PSEstimation.Distributions
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
+        public override bool TryAddRange(SampleAccumulator sample, double[] values, double?[] fixedValues)
+            => ((Statistics)sample).TryAddFinite(values);
+
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
         {
             var s = (Statistics)sample;
@@ -138,24 +141,64 @@ namespace PSEstimation.Distributions
 
             public override void AddRange(double[] values)
             {
-                // Same update, kept in locals so the loop runs at memory speed.
-                double n = TotalWeight, mean = Mean, m2 = SumOfSquares, min = Minimum, max = Maximum;
-                foreach (double x in values)
+                if (!TryAddFinite(values))
                 {
-                    n += 1;
-                    min = x < min ? x : min;
-                    max = x > max ? x : max;
-                    double delta = x - mean;
-                    mean += delta / n;
-                    m2 += delta * (x - mean);
+                    foreach (double x in values)
+                    {
+                        Add(x, 1.0);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Adds an array in two passes (sum with extremes, then squared deviations from the
+            /// array's own mean) and merges the result with Chan's formula: exact for large
+            /// offsets and about as fast as summing. A non-finite sum means a non-finite value
+            /// (NaN and infinities propagate), or an overflow: then nothing is added.
+            /// </summary>
+            public bool TryAddFinite(double[] values)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
                 }
 
-                TotalWeight = n;
-                Mean = mean;
-                SumOfSquares = m2;
-                Minimum = min;
-                Maximum = max;
-                Count += values.Length;
+                double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                foreach (double x in values)
+                {
+                    sum += x;
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
+                }
+
+                if (double.IsNaN(sum) || double.IsInfinity(sum))
+                {
+                    return false;
+                }
+
+                double mean = sum / count;
+                double squares = 0, residual = 0;
+                foreach (double x in values)
+                {
+                    double d = x - mean;
+                    squares += d * d;
+                    residual += d;
+                }
+
+                // Corrected two-pass algorithm: removes the rounding left in the mean.
+                squares -= residual * residual / count;
+                mean += residual / count;
+
+                double total = TotalWeight + count;
+                double delta = mean - Mean;
+                SumOfSquares += squares + delta * delta * TotalWeight * count / total;
+                Mean += delta * count / total;
+                TotalWeight = total;
+                Minimum = Math.Min(Minimum, min);
+                Maximum = Math.Max(Maximum, max);
+                Count += count;
+                return true;
             }
         }
     }
