@@ -45,6 +45,18 @@ namespace PSEstimation.Distributions
                     return new NormalFamily();
 
                 // LogNormal, Exponential, Rayleigh, Pareto, Uniform, Laplace
+                case DistributionName.LogNormal:
+                    return new LogNormalFamily();
+                case DistributionName.Exponential:
+                    return new ExponentialFamily();
+                case DistributionName.Rayleigh:
+                    return new RayleighFamily();
+                case DistributionName.Pareto:
+                    return new ParetoFamily();
+                case DistributionName.Uniform:
+                    return new UniformFamily();
+                case DistributionName.Laplace:
+                    return new LaplaceFamily();
 
                 // Gamma, Beta, Weibull
 

@@ -1,0 +1,115 @@
+using System;
+using System.Globalization;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Exponential(Rate): f(x) = Rate · exp(-Rate · x) for x >= 0. The MLE is Rate = n / Σx,
+    /// in closed form. Streams: keeps n and the running mean of x (the sufficient statistic Σx
+    /// as n · mean, which cannot overflow for values near 1e308 the way a plain sum does).
+    /// </summary>
+    internal sealed class ExponentialFamily : DistributionFamily
+    {
+        public ExponentialFamily()
+            : base(DistributionName.Exponential, new ParameterSpec("Rate", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "x >= 0";
+
+        public override bool CanFit(double x, double?[] fixedValues) => x >= 0;
+
+        public override bool IsInSupport(double x, double[] theta) => x >= 0;
+
+        public override double LogDensity(double x, double[] theta)
+            => x >= 0 ? Math.Log(theta[0]) - theta[0] * x : double.NegativeInfinity;
+
+        // Outside the support the log-density is -Infinity and has no derivative: NaN, not a number that looks valid.
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+            => score[0] += x >= 0 ? weight * (1 / theta[0] - x) : double.NaN;
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+            => hessian[0, 0] += x >= 0 ? -weight / (theta[0] * theta[0]) : double.NaN;
+
+        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 1 / (theta[0] * theta[0]) } };
+
+        public override SampleAccumulator CreateAccumulator() => new Statistics();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            return s.TotalWeight * (Math.Log(theta[0]) - theta[0] * s.Mean);
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            return new[] { s.TotalWeight * (1 / theta[0] - s.Mean) };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            return new[,] { { -s.TotalWeight / (theta[0] * theta[0]) } };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (Statistics)sample;
+            if (!(s.Maximum > 0))
+            {
+                throw new EstimationException(
+                    "AllValuesZero",
+                    $"All {s.Count} values are 0: the Rate estimate n / Σx would be infinite. Fix the rate with -Fixed @{{ Rate = ... }} or supply positive values.");
+            }
+
+            double rate = 1 / s.Mean;
+            if (double.IsInfinity(rate) || double.IsNaN(rate))
+            {
+                throw new EstimationException(
+                    "RateOverflow",
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The mean of the values ({0:R}) is so small that the Rate estimate 1 / mean exceeds the largest double; rescale the data (e.g. multiply by 1e10) and fit again.",
+                        s.Mean));
+            }
+
+            return new[] { rate };
+        }
+
+        /// <summary>Weighted count, mean and maximum of the values.</summary>
+        internal sealed class Statistics : SampleAccumulator
+        {
+            public double Mean { get; private set; }
+
+            public double Maximum { get; private set; } = double.NegativeInfinity;
+
+            public override void Add(double x, double weight)
+            {
+                double total = TotalWeight + weight;
+                Mean += (x - Mean) * (weight / total);
+                Maximum = Math.Max(Maximum, x);
+                TotalWeight = total;
+                Count++;
+            }
+
+            public override void AddRange(double[] values)
+            {
+                double n = TotalWeight, mean = Mean, max = Maximum;
+                foreach (double x in values)
+                {
+                    n += 1;
+                    max = x > max ? x : max;
+                    mean += (x - mean) / n;
+                }
+
+                TotalWeight = n;
+                Mean = mean;
+                Maximum = max;
+                Count += values.Length;
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Laplace(Location, Scale): f(x) = exp(-|x - Location| / Scale) / (2 Scale), any real x.
+    /// The MLE is Location = the sample median (the midpoint of the two middle values for an
+    /// even n, as R's median) and Scale = the mean absolute deviation from it; with Location
+    /// fixed, Scale is the mean absolute deviation from the fixed value, and with Scale fixed
+    /// Location is still the median. The log-likelihood has a kink in Location, so no observed
+    /// information exists for it: the standard errors reported are the asymptotic ones,
+    /// Scale/sqrt(n) for both (the median's, and the observed information n/Scale² of Scale).
+    /// Buffers the values (the median needs them all).
+    /// </summary>
+    internal sealed class LaplaceFamily : DistributionFamily
+    {
+        private const double Ln2 = 0.69314718055994530941723212145818;
+
+        public LaplaceFamily()
+            : base(DistributionName.Laplace,
+                   new ParameterSpec("Location", ParameterDomain.Real),
+                   new ParameterSpec("Scale", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "any finite real number";
+
+        public override bool CanFit(double x, double?[] fixedValues) => true;
+
+        public override bool IsInSupport(double x, double[] theta) => true;
+
+        public override double LogDensity(double x, double[] theta)
+            => -Ln2 - Math.Log(theta[1]) - Math.Abs(x - theta[0]) / theta[1];
+
+        /// <summary>∂/∂Location = sign(x - Location)/Scale (0 at the kink, the subgradient's midpoint).</summary>
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double b = theta[1], d = x - theta[0];
+            score[0] += weight * Math.Sign(d) / b;
+            score[1] += weight * (Math.Abs(d) / b - 1) / b;
+        }
+
+        /// <summary>0 in Location (away from the kink), -sign(x - Location)/Scale² across, (1 - 2|x - Location|/Scale)/Scale² in Scale.</summary>
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double b = theta[1], d = x - theta[0];
+            double cross = -weight * Math.Sign(d) / (b * b);
+            hessian[0, 1] += cross;
+            hessian[1, 0] += cross;
+            hessian[1, 1] += weight * (1 - 2 * Math.Abs(d) / b) / (b * b);
+        }
+
+        /// <summary>diag(1/Scale², 1/Scale²): E[score²] (for Location, E[sign²]/Scale²).</summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double b2 = theta[1] * theta[1];
+            return new[,] { { 1 / b2, 0 }, { 0, 1 / b2 } };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (BufferedSample)sample;
+
+            // The median minimises Σ|x - m| whatever the scale, so Location needs no Scale.
+            double location = fixedValues[0] ?? s.Median();
+            if (fixedValues[1] is double fixedScale)
+            {
+                return new[] { location, fixedScale };
+            }
+
+            double scale = s.WeightedSum(x => Math.Abs(x - location)) / s.TotalWeight;
+            if (!(scale > 0))
+            {
+                double min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int i = 0; i < s.Length; i++)
+                {
+                    min = Math.Min(min, s.ValueAt(i));
+                    max = Math.Max(max, s.ValueAt(i));
+                }
+
+                if (min < max)
+                {
+                    throw new EstimationException(
+                        "ScaleUnderflow",
+                        "The values differ, but their mean absolute deviation is below the smallest positive double (about 5e-324); rescale the data (e.g. multiply by 1e10) and fit again.");
+                }
+
+                string what = fixedValues[0] is null
+                    ? $"All {s.Count} values are equal ({location.ToString("R", CultureInfo.InvariantCulture)})"
+                    : $"All {s.Count} values equal the fixed Location {location.ToString("R", CultureInfo.InvariantCulture)}";
+                throw new EstimationException(
+                    "ConstantSample",
+                    what + ": the Scale estimate (the mean absolute deviation) would be 0, where the Laplace likelihood is unbounded. Fix it with -Fixed @{ Scale = ... } or supply values that differ.");
+            }
+
+            return new[] { location, scale };
+        }
+
+        /// <summary>
+        /// With Location estimated: variance Scale²/n for each estimated parameter, covariance 0
+        /// (the median's asymptotic variance 1/(4 n f(median)²) = Scale²/n, and Scale's observed
+        /// information n/Scale²). With Location fixed the model is regular in Scale (null).
+        /// </summary>
+        public override NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues)
+        {
+            if (fixedValues[0] is not null)
+            {
+                return null;
+            }
+
+            double variance = theta[1] * theta[1] / sample.TotalWeight;
+            var covariance = new[,] { { variance, 0 }, { 0, fixedValues[1] is null ? variance : 0 } };
+            return new NonRegularCovariance(
+                covariance,
+                "the log-likelihood has a kink at the median, so Location has no observed information: its standard error is the asymptotic one of the median, Scale/sqrt(n), which is also Scale's (observed information n/Scale²)");
+        }
+    }
+}

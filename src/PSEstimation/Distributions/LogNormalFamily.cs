@@ -1,0 +1,186 @@
+using System;
+using System.Globalization;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// LogNormal(MeanLog, SdLog): log x ~ Normal(MeanLog, SdLog²), x > 0. The MLE is the Normal
+    /// MLE of the logarithms: MeanLog = mean of log x, SdLog = sqrt(Σ(log x - MeanLog)² / n),
+    /// dividing by n (MathNet's LogNormal.Estimate divides by n - 1 and is not used).
+    /// Streams: keeps n, the mean and the sum of squared deviations of log x by the weighted
+    /// Welford update, as Normal does. The logarithms are taken relative to the first value,
+    /// log(x / pivot) = log1p((x - pivot) / pivot), so data with a huge offset (1e9 + small)
+    /// keep their spread on the log scale to full precision.
+    /// </summary>
+    internal sealed class LogNormalFamily : DistributionFamily
+    {
+        private const double LogTwoPi = 1.8378770664093454835606594728112;
+
+        public LogNormalFamily()
+            : base(DistributionName.LogNormal,
+                   new ParameterSpec("MeanLog", ParameterDomain.Real),
+                   new ParameterSpec("SdLog", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "x > 0";
+
+        public override bool CanFit(double x, double?[] fixedValues) => x > 0;
+
+        public override bool IsInSupport(double x, double[] theta) => x > 0;
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            if (!(x > 0))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double y = Math.Log(x), z = (y - theta[0]) / theta[1];
+            return -y - Math.Log(theta[1]) - 0.5 * LogTwoPi - 0.5 * z * z;
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            if (!(x > 0))
+            {
+                score[0] = score[1] = double.NaN;
+                return;
+            }
+
+            double s = theta[1], d = Math.Log(x) - theta[0];
+            score[0] += weight * d / (s * s);
+            score[1] += weight * (d * d / (s * s) - 1) / s;
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            if (!(x > 0))
+            {
+                hessian[0, 0] = hessian[0, 1] = hessian[1, 0] = hessian[1, 1] = double.NaN;
+                return;
+            }
+
+            double s = theta[1], s2 = s * s, d = Math.Log(x) - theta[0];
+            double cross = -2 * weight * d / (s2 * s);
+            hessian[0, 0] -= weight / s2;
+            hessian[0, 1] += cross;
+            hessian[1, 0] += cross;
+            hessian[1, 1] += weight * (1 - 3 * d * d / s2) / s2;
+        }
+
+        /// <summary>diag(1/SdLog², 2/SdLog²): the Normal information in (mean, standard deviation).</summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double s2 = theta[1] * theta[1];
+            return new[,] { { 1 / s2, 0 }, { 0, 2 / s2 } };
+        }
+
+        public override SampleAccumulator CreateAccumulator() => new Statistics();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, sd = theta[1];
+            return -n * s.MeanLog - n * (Math.Log(sd) + 0.5 * LogTwoPi) - s.SumOfSquaresAbout(theta[0]) / (2 * sd * sd);
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, sd = theta[1], s2 = sd * sd;
+            return new[]
+            {
+                n * s.DeviationOfMean(theta[0]) / s2,
+                (s.SumOfSquaresAbout(theta[0]) / s2 - n) / sd,
+            };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double n = s.TotalWeight, sd = theta[1], s2 = sd * sd;
+            double cross = -2 * n * s.DeviationOfMean(theta[0]) / (s2 * sd);
+            return new[,]
+            {
+                { -n / s2, cross },
+                { cross, (n - 3 * s.SumOfSquaresAbout(theta[0]) / s2) / s2 },
+            };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (Statistics)sample;
+
+            // The MLE of MeanLog does not depend on SdLog, so every pattern of fixed values has a closed form.
+            double meanLog = fixedValues[0] ?? s.MeanLog;
+            double sdLog = fixedValues[1] ?? Math.Sqrt(s.SumOfSquaresAbout(meanLog) / s.TotalWeight);
+            if (!(sdLog > 0))
+            {
+                string what = fixedValues[0] is null
+                    ? $"All {s.Count} values have the same logarithm (to double precision)"
+                    : $"The logarithms of all {s.Count} values equal the fixed MeanLog {meanLog.ToString("R", CultureInfo.InvariantCulture)}";
+                throw new EstimationException(
+                    "ZeroVariance",
+                    what + ": the SdLog estimate would be 0, where the LogNormal likelihood is unbounded. Fix it with -Fixed @{ SdLog = ... } or supply values that differ.");
+            }
+
+            return new[] { meanLog, sdLog };
+        }
+
+        /// <summary>
+        /// Weighted count, mean and sum of squared deviations of log x, with log x kept as
+        /// log(pivot) + log(x / pivot), the pivot being the first value.
+        /// </summary>
+        internal sealed class Statistics : SampleAccumulator
+        {
+            private double pivot = double.NaN;
+            private double logPivot;
+
+            /// <summary>Mean of log(x / pivot).</summary>
+            private double relativeMean;
+
+            /// <summary>Σ w (log x - mean of log x)².</summary>
+            public double SumOfSquares { get; private set; }
+
+            /// <summary>The weighted mean of log x.</summary>
+            public double MeanLog => logPivot + relativeMean;
+
+            /// <summary>mean of log x - m, without the rounding of log x itself when m is near it.</summary>
+            public double DeviationOfMean(double m) => (logPivot - m) + relativeMean;
+
+            /// <summary>Σ w (log x - m)² = M2 + n (mean - m)².</summary>
+            public double SumOfSquaresAbout(double m)
+            {
+                double d = DeviationOfMean(m);
+                return SumOfSquares + TotalWeight * d * d;
+            }
+
+            public override void Add(double x, double weight)
+            {
+                if (Count == 0)
+                {
+                    pivot = x;
+                    logPivot = Math.Log(x);
+                }
+
+                double y = LogRatio(x, pivot);
+                double total = TotalWeight + weight;
+                double delta = y - relativeMean;
+                relativeMean += delta * weight / total;
+                SumOfSquares += weight * delta * (y - relativeMean);
+                TotalWeight = total;
+                Count++;
+            }
+
+            /// <summary>log(x / p) to full relative precision when x is near p, and without overflow when it is not.</summary>
+            private static double LogRatio(double x, double p)
+            {
+                double ratio = x / p;
+                return ratio > 0.5 && ratio < 2 ? MathNet.Numerics.SpecialFunctions.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
+            }
+        }
+    }
+}

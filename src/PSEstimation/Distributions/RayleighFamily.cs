@@ -1,0 +1,132 @@
+using System;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Rayleigh(Scale): f(x) = x / Scale² · exp(-x² / (2 Scale²)) for x >= 0 (the density is 0
+    /// at x = 0, so such a value is fitted but makes the log-likelihood -Infinity). The MLE is
+    /// Scale² = Σx² / (2n), in closed form.
+    /// Streams: keeps n, Σ log x and Σx² as scale² · Σ(x / scale)² with scale the largest value
+    /// so far (the rescaling of LAPACK's dnrm2), so values near 1e300 do not overflow x².
+    /// </summary>
+    internal sealed class RayleighFamily : DistributionFamily
+    {
+        public RayleighFamily()
+            : base(DistributionName.Rayleigh, new ParameterSpec("Scale", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "x >= 0 (the density is 0 at x = 0)";
+
+        public override bool CanFit(double x, double?[] fixedValues) => x >= 0;
+
+        /// <summary>x > 0: the density vanishes at 0 although 0 belongs to the support.</summary>
+        public override bool IsInSupport(double x, double[] theta) => x > 0;
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            if (!(x >= 0))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double z = x / theta[0];
+            return Math.Log(x) - 2 * Math.Log(theta[0]) - 0.5 * z * z;
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double z = x / theta[0];
+            score[0] += x >= 0 ? weight * (z * z - 2) / theta[0] : double.NaN;
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double z = x / theta[0];
+            hessian[0, 0] += x >= 0 ? weight * (2 - 3 * z * z) / (theta[0] * theta[0]) : double.NaN;
+        }
+
+        /// <summary>-E[∂² log f / ∂Scale²] = -2/Scale² + 3 E[x²]/Scale⁴ with E[x²] = 2 Scale²: 4 / Scale².</summary>
+        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 4 / (theta[0] * theta[0]) } };
+
+        public override SampleAccumulator CreateAccumulator() => new Statistics();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double sigma = theta[0];
+            return s.SumOfLogs - 2 * s.TotalWeight * Math.Log(sigma) - 0.5 * s.SumOfSquaresOver(sigma);
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double sigma = theta[0];
+            return new[] { (s.SumOfSquaresOver(sigma) - 2 * s.TotalWeight) / sigma };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double sigma = theta[0];
+            return new[,] { { (2 * s.TotalWeight - 3 * s.SumOfSquaresOver(sigma)) / (sigma * sigma) } };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (Statistics)sample;
+
+            // Scale = sqrt(Σx² / 2n) = largest · sqrt(Σ(x/largest)² / 2n): no x² is ever formed.
+            double sigma = s.Largest * Math.Sqrt(s.ScaledSumOfSquares / (2 * s.TotalWeight));
+            if (!(sigma > 0))
+            {
+                throw new EstimationException(
+                    "AllValuesZero",
+                    $"All {s.Count} values are 0: the Scale estimate sqrt(Σx² / 2n) would be 0, where the Rayleigh likelihood is degenerate. Fix the scale with -Fixed @{{ Scale = ... }} or supply positive values.");
+            }
+
+            return new[] { sigma };
+        }
+
+        /// <summary>Weighted count, Σ w log x, and Σ w x² kept as Largest² · ScaledSumOfSquares.</summary>
+        internal sealed class Statistics : SampleAccumulator
+        {
+            /// <summary>Σ w log x (-Infinity once a 0 arrives).</summary>
+            public double SumOfLogs { get; private set; }
+
+            /// <summary>The largest value so far (0 before any positive value).</summary>
+            public double Largest { get; private set; }
+
+            /// <summary>Σ w (x / Largest)².</summary>
+            public double ScaledSumOfSquares { get; private set; }
+
+            /// <summary>Σ w (x / sigma)², formed from the scaled sum without squaring a huge number.</summary>
+            public double SumOfSquaresOver(double sigma)
+            {
+                double r = Largest / sigma;
+                return r * r * ScaledSumOfSquares;
+            }
+
+            public override void Add(double x, double weight)
+            {
+                if (x > Largest)
+                {
+                    double r = Largest / x;
+                    ScaledSumOfSquares = ScaledSumOfSquares * r * r + weight;
+                    Largest = x;
+                }
+                else if (x > 0)
+                {
+                    double r = x / Largest;
+                    ScaledSumOfSquares += weight * r * r;
+                }
+
+                SumOfLogs += weight * Math.Log(x);
+                TotalWeight += weight;
+                Count++;
+            }
+        }
+    }
+}
