@@ -18,9 +18,9 @@ namespace PSEstimation.Distributions
 
         public override bool IsDiscrete => false;
 
-        public override string SupportDescription => "x >= 0 (the density is 0 at x = 0)";
+        public override string SupportDescription => "x > 0 for the fit (the density is 0 at x = 0, so a zero would make the likelihood 0 whatever the Scale)";
 
-        public override bool CanFit(double x, double?[] fixedValues) => x >= 0;
+        public override bool CanFit(double x, double?[] fixedValues) => x > 0;
 
         /// <summary>x > 0: the density vanishes at 0 although 0 belongs to the support.</summary>
         public override bool IsInSupport(double x, double[] theta) => x > 0;

@@ -127,7 +127,7 @@ namespace PSEstimation.Tests.Commands
 
         [Theory]
         [InlineData("0, 0 | Get-MLEstimate Exponential", "AllValuesZero")]
-        [InlineData("0 | Get-MLEstimate Rayleigh", "AllValuesZero")]
+        [InlineData("0 | Get-MLEstimate Rayleigh -ErrorAction SilentlyContinue", "NoUsableInput")]
         [InlineData("7, 7, 7 | Get-MLEstimate LogNormal", "ZeroVariance")]
         [InlineData("5, 5 | Get-MLEstimate Pareto", "ConstantSample")]
         [InlineData("3 | Get-MLEstimate Uniform", "ConstantSample")]
