@@ -74,7 +74,7 @@ namespace PSEstimation.Distributions
 
         public override double LogDensity(double x, double[] theta)
             => IsInSupport(x, theta)
-                ? Counts.LogChoose(Trials, x) + Counts.XLogY(x, theta[0]) + Counts.XLog1mP(Trials - x, theta[0])
+                ? (theta[0] == 0 || theta[0] == 1 ? 0 : Counts.BinomialLogPmf(x, Trials, theta[0], 1 - theta[0]))
                 : double.NegativeInfinity;
 
         public override void AddScore(double x, double weight, double[] theta, double[] score)

@@ -42,6 +42,10 @@ namespace PSEstimation.Distributions
         public override bool IsInSupport(double x, double[] theta)
             => Counts.IsCount(x) && theta[0] > 0 && theta[1] > 0 && (x == 0 || theta[1] < 1);
 
+        /// <summary>
+        /// log f(x) in R's form (dnbinom): log(r / (x + r)) plus the binomial log-pmf of r successes in
+        /// x + r trials, by Loader's saddle-point form, accurate for huge counts and any r > 0.
+        /// </summary>
         public override double LogDensity(double x, double[] theta)
         {
             if (!IsInSupport(x, theta))
@@ -50,7 +54,13 @@ namespace PSEstimation.Distributions
             }
 
             double r = theta[0], p = theta[1];
-            return LogRising(x, r) - Counts.LogFactorial(x) + r * Math.Log(p) + Counts.XLog1mP(x, p);
+            if (x == 0)
+            {
+                return r * Math.Log(p);
+            }
+
+            double trials = x + r;
+            return Math.Log(r / trials) + Counts.BinomialLogPmf(r, trials, p, 1 - p);
         }
 
         public override void AddScore(double x, double weight, double[] theta, double[] score)
@@ -95,12 +105,12 @@ namespace PSEstimation.Distributions
                 return double.NegativeInfinity;
             }
 
-            double sum = table.TotalWeight * r * Math.Log(p) + Counts.XLog1mP(table.Sum, p);
+            double sum = 0;
             var values = table.Values;
             var weights = table.Weights;
             for (int i = 0; i < values.Length; i++)
             {
-                sum += weights[i] * (LogRising(values[i], r) - Counts.LogFactorial(values[i]));
+                sum += weights[i] * LogDensity(values[i], theta);
             }
 
             return sum;
@@ -205,23 +215,6 @@ namespace PSEstimation.Distributions
             return new NonRegularCovariance(covariance, "P = 1 (every value is 0) is on the boundary of the parameter space (the information is infinite there); no standard error and no Wald interval");
         }
 
-        /// <summary>log Γ(x + r) - log Γ(r), a finite sum of logs for small x.</summary>
-        internal static double LogRising(double x, double r)
-        {
-            if (x <= ShortSum)
-            {
-                double sum = 0;
-                for (int k = 0; k < (int)x; k++)
-                {
-                    sum += Math.Log(r + k);
-                }
-
-                return sum;
-            }
-
-            return SpecialFunctions.GammaLn(x + r) - SpecialFunctions.GammaLn(r);
-        }
-
         /// <summary>ψ(x + r) - ψ(r) = Σ_{k &lt; x} 1/(r + k) for small x, digamma differences above.</summary>
         internal static double DigammaDifference(double x, double r)
         {
@@ -307,7 +300,7 @@ namespace PSEstimation.Distributions
         {
             double logQ = SpecialFunctions.Log1p(-p);
             double logPmf = r * Math.Log(p);
-            double survival = -SpecialFunctions.Expm1(logPmf);
+            double survival = -Counts.Expm1(logPmf);
             double sum = survival / (r * r);
             for (int k = 1; k <= 2 * (int)SeriesTermLimit + 1000; k++)
             {
@@ -345,8 +338,8 @@ namespace PSEstimation.Distributions
             double Integrand(double u)
             {
                 double t = Math.Exp(u);
-                double m = -SpecialFunctions.Expm1(-t);
-                double oneMinusG = -SpecialFunctions.Expm1(-r * SpecialFunctions.Log1p(q * m / p));
+                double m = -Counts.Expm1(-t);
+                double oneMinusG = -Counts.Expm1(-r * SpecialFunctions.Log1p(q * m / p));
                 return t * t * Math.Exp(-r * t) * oneMinusG / m;
             }
 
