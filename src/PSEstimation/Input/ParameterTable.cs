@@ -99,7 +99,7 @@ namespace PSEstimation.Input
                 parts.AddRange(family.Parameters.Select(p => p.Describe()));
             }
 
-            parts.AddRange(DistributionFamilies.ConstantNames(distribution).Select(c => c + " (a whole number >= 0, required)"));
+            parts.AddRange(DistributionFamilies.ConstantNames(distribution).Select(c => c + " (a whole number >= 1, required)"));
             return string.Join(", ", parts);
         }
 
