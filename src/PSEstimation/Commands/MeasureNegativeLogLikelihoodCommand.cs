@@ -143,21 +143,23 @@ namespace PSEstimation.Commands
 
         private string ZeroLikelihoodWarning(NegativeLogLikelihoodEvaluator evaluator, int slot)
         {
-            long count = evaluator.ZeroLikelihoodCount;
+            long count = evaluator.ZeroLikelihoodCount, outside = evaluator.OutsideSupportCount;
+            bool one = count == 1;
+            string model = $"{family!.Name}({NegativeLogLikelihoodEvaluator.DescribeParameters(family, evaluator.Theta)})";
             string indices = string.Join(", ", evaluator.FirstZeroLikelihoodIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            string where = count == 1
-                ? $"the value at index {indices}"
-                : count <= NegativeLogLikelihoodEvaluator.RecordedIndexCount
-                    ? $"the values at indices {indices}"
-                    : $"the values at indices {indices} and {count - NegativeLogLikelihoodEvaluator.RecordedIndexCount} more";
-            long outside = evaluator.OutsideSupportCount;
+            long more = count - evaluator.FirstZeroLikelihoodIndices.Count;
+            string who = one
+                ? $"The value at index {indices}{SlotSuffix(slot)} has zero likelihood under {model}"
+                : $"{count} of {evaluator.Count} values{SlotSuffix(slot)} have zero likelihood under {model}, at indices {indices}{(more > 0 ? $" and {more} more" : string.Empty)}";
+            string outsideText = $"outside the support ({family.SupportDescription}) at these parameters";
+            string infiniteText = "a log-density of -Infinity (a probability of exactly 0, or a density too small for its logarithm to be a double)";
             string why = outside == count
-                ? $"outside the support ({family!.SupportDescription}) at these parameters"
+                ? (one ? "it is " : "they are ") + outsideText
                 : outside == 0
-                    ? "their log-density is -Infinity (a probability of exactly 0, or a density too small for its logarithm to be a double)"
-                    : $"{outside} outside the support ({family!.SupportDescription}) at these parameters, {count - outside} with a log-density of -Infinity";
+                    ? (one ? "it has " : "they have ") + infiniteText
+                    : $"{outside} {outsideText}, {count - outside} with {infiniteText}";
             string total = PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.";
-            return $"{count} of {evaluator.Count} values{SlotSuffix(slot)} have zero likelihood under {family!.Name}({NegativeLogLikelihoodEvaluator.DescribeParameters(family, evaluator.Theta)}), {where}: {why}. Their NLL is +Infinity.{total}";
+            return $"{who}: {why}. {(one ? "Its" : "Their")} NLL is +Infinity.{total}";
         }
 
         /// <summary>The distribution and the name → value table of a fit result.</summary>

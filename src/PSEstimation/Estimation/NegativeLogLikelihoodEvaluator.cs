@@ -142,7 +142,7 @@ namespace PSEstimation.Estimation
             var gradient = new double[scoreSum.Length];
             for (int i = 0; i < gradient.Length; i++)
             {
-                gradient[i] = ComputeGradient && GradientExists ? -(scoreSum[i] + scoreCompensation[i]) : double.NaN;
+                gradient[i] = ComputeGradient && GradientExists ? 0 - (scoreSum[i] + scoreCompensation[i]) : double.NaN; // 0 - s: a zero score gives +0, not -0
             }
 
             return gradient;
