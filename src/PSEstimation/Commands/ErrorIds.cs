@@ -19,5 +19,7 @@ namespace PSEstimation.Commands
         public const string MissingParameter = "MissingParameter";
         public const string InvalidParameterValue = "InvalidParameterValue";
         public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
+        public const string InvalidEstimate = "InvalidEstimate";
+        public const string UndefinedLogDensity = "UndefinedLogDensity";
     }
 }

@@ -54,6 +54,13 @@ namespace PSEstimation.Distributions
         /// <summary>Whether the density at <paramref name="x"/> is positive under <paramref name="theta"/>.</summary>
         public abstract bool IsInSupport(double x, double[] theta);
 
+        /// <summary>
+        /// Why a parameter vector whose values each lie in their own domain still cannot be
+        /// evaluated (Uniform: Lower must be below Upper), as a sentence for an error message;
+        /// null when it can. Checked before a likelihood is evaluated at given parameters.
+        /// </summary>
+        public virtual string? ParameterConstraintViolation(double[] theta) => null;
+
         /// <summary>log f(x | theta) for one observation, -Infinity outside the support.</summary>
         public abstract double LogDensity(double x, double[] theta);
 

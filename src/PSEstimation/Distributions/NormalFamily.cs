@@ -27,26 +27,35 @@ namespace PSEstimation.Distributions
 
         public override bool IsInSupport(double x, double[] theta) => true;
 
+        // Per observation, (x - Mean) is scaled before it is squared, so values near 1e300 with a
+        // variance near 1e308 give finite results where d² or v² alone would overflow.
         public override double LogDensity(double x, double[] theta)
         {
-            double d = x - theta[0];
-            return -0.5 * (LogTwoPi + Math.Log(theta[1])) - d * d / (2 * theta[1]);
+            double z = Scaled(x, theta[0], Math.Sqrt(theta[1]));
+            return -0.5 * (LogTwoPi + Math.Log(theta[1]) + z * z);
         }
 
         public override void AddScore(double x, double weight, double[] theta, double[] score)
         {
-            double v = theta[1], d = x - theta[0];
-            score[0] += weight * d / v;
-            score[1] += weight * (d * d / (2 * v * v) - 0.5 / v);
+            double v = theta[1], r = Scaled(x, theta[0], v);
+            score[0] += weight * r;
+            score[1] += weight * 0.5 * (r * r - 1 / v);
         }
 
         public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
         {
-            double v = theta[1], d = x - theta[0];
+            double v = theta[1], r = Scaled(x, theta[0], v);
             hessian[0, 0] -= weight / v;
-            hessian[0, 1] -= weight * d / (v * v);
-            hessian[1, 0] -= weight * d / (v * v);
-            hessian[1, 1] += weight * (0.5 / (v * v) - d * d / (v * v * v));
+            hessian[0, 1] -= weight * r / v;
+            hessian[1, 0] -= weight * r / v;
+            hessian[1, 1] += weight * (0.5 / v - r * r) / v;
+        }
+
+        /// <summary>(x - mean) / scale, also when x - mean itself overflows (x = 1e308, mean = -1e308).</summary>
+        private static double Scaled(double x, double mean, double scale)
+        {
+            double d = x - mean;
+            return double.IsInfinity(d) ? x / scale - mean / scale : d / scale;
         }
 
         public override double[,] ExpectedInformation(double[] theta)
