@@ -96,7 +96,7 @@ namespace PSEstimation.Commands
             }
         }
 
-        internal override void AcceptValue(int slot, double value, long index, object original)
+        internal override void AcceptValue(int slot, double value, double weight, long index, object original)
         {
             double nll;
             try
