@@ -156,10 +156,17 @@ namespace PSEstimation.Estimation
         /// </summary>
         private static Vector<double> SolveDamped(Matrix<double> a, Vector<double> g)
         {
+            // Only finite curvatures set the scale: an entry that overflowed (the information of a
+            // rate near 1e-300 is near 1e600) would make the fallback step zero, which the
+            // Newton decrement test in Maximize would then take for convergence.
             double diagonalScale = 0;
             for (int i = 0; i < a.RowCount; i++)
             {
-                diagonalScale = Math.Max(diagonalScale, Math.Abs(a[i, i]));
+                double d = Math.Abs(a[i, i]);
+                if (!double.IsInfinity(d) && !double.IsNaN(d))
+                {
+                    diagonalScale = Math.Max(diagonalScale, d);
+                }
             }
 
             diagonalScale = Math.Max(diagonalScale, 1e-12);
