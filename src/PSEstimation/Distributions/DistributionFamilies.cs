@@ -47,6 +47,12 @@ namespace PSEstimation.Distributions
                 // LogNormal, Exponential, Rayleigh, Pareto, Uniform, Laplace
 
                 // Gamma, Beta, Weibull
+                case DistributionName.Gamma:
+                    return new GammaFamily();
+                case DistributionName.Beta:
+                    return new BetaFamily();
+                case DistributionName.Weibull:
+                    return new WeibullFamily();
 
                 // Logistic, Cauchy, StudentT
 
