@@ -59,6 +59,12 @@ namespace PSEstimation.Distributions
                     return new LaplaceFamily();
 
                 // Gamma, Beta, Weibull
+                case DistributionName.Gamma:
+                    return new GammaFamily();
+                case DistributionName.Beta:
+                    return new BetaFamily();
+                case DistributionName.Weibull:
+                    return new WeibullFamily();
 
                 // Logistic, Cauchy, StudentT
 

@@ -99,6 +99,20 @@ namespace PSEstimation.Estimation
                         break;
                     }
 
+                    // Near the optimum the predicted gain can sink below the rounding noise of the
+                    // log-likelihood (a sum of large terms that cancel, e.g. a Gamma shape of 300),
+                    // and comparing values no longer says whether the full Newton step helps: the
+                    // halving would shrink it to nothing and the test below call that convergence,
+                    // some 1e-7 short of the optimum. There the gradient decides instead.
+                    if (t == 1.0 && decrement <= 1e-8 * Math.Max(1.0, Math.Abs(logLik))
+                        && !double.IsNaN(trialLogLik) && !double.IsInfinity(trialLogLik)
+                        && DecrementAt(objective, specs, free, trial, negHessian) < 0.25 * decrement)
+                    {
+                        candidate = trial;
+                        candidateLogLik = trialLogLik;
+                        break;
+                    }
+
                     t *= 0.5;
                 }
 
@@ -122,6 +136,19 @@ namespace PSEstimation.Estimation
 
             trace?.Invoke($"Newton: iteration cap {maxIterations} reached.");
             return new OptimizationResult(theta, logLik, maxIterations, false);
+        }
+
+        /// <summary>The Newton decrement at <paramref name="theta"/>, measured with a given (damped) curvature.</summary>
+        private static double DecrementAt(
+            ILogObjective objective,
+            System.Collections.Generic.IReadOnlyList<ParameterSpec> specs,
+            int[] free,
+            double[] theta,
+            Matrix<double> negHessian)
+        {
+            double[] score = objective.Gradient(theta);
+            var gradient = Vector<double>.Build.Dense(free.Length, a => score[free[a]] * specs[free[a]].Jacobian(theta[free[a]]));
+            return gradient.DotProduct(SolveDamped(negHessian, gradient));
         }
 
         private static int[] FreeIndices(double?[] fixedValues)
@@ -156,10 +183,17 @@ namespace PSEstimation.Estimation
         /// </summary>
         private static Vector<double> SolveDamped(Matrix<double> a, Vector<double> g)
         {
+            // Only finite curvatures set the scale: an entry that overflowed (the information of a
+            // rate near 1e-300 is near 1e600) would make the fallback step zero, which the
+            // Newton decrement test in Maximize would then take for convergence.
             double diagonalScale = 0;
             for (int i = 0; i < a.RowCount; i++)
             {
-                diagonalScale = Math.Max(diagonalScale, Math.Abs(a[i, i]));
+                double d = Math.Abs(a[i, i]);
+                if (!double.IsInfinity(d) && !double.IsNaN(d))
+                {
+                    diagonalScale = Math.Max(diagonalScale, d);
+                }
             }
 
             diagonalScale = Math.Max(diagonalScale, 1e-12);

@@ -17,6 +17,7 @@ namespace PSEstimation.Tests.Numerics
             "Normal",
             "LogNormal", "Exponential", "Rayleigh", "Pareto", "Uniform", "Laplace",
             "Poisson", "Bernoulli", "Binomial", "Geometric", "NegativeBinomial",
+            "Gamma", "Beta", "Weibull",
         };
 
         public static IEnumerable<object[]> Cases()
