@@ -32,11 +32,15 @@ namespace PSEstimation.Bench
         [Parameter(Mandatory = true, Position = 0)]
         public long Count { get; set; }
 
+        /// <summary>Emit counts 0..16 (for the discrete families) instead of values in [1, 2).</summary>
+        [Parameter]
+        public SwitchParameter Integers { get; set; }
+
         protected override void EndProcessing()
         {
             for (long i = 0; i < Count; i++)
             {
-                WriteObject(1.0 + (i % 1000) * 0.001);
+                WriteObject(Integers ? (double)(i % 17) : 1.0 + (i % 1000) * 0.001);
             }
 
             HeapAfterLastValue = GC.GetTotalMemory(forceFullCollection: true);

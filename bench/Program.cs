@@ -53,10 +53,10 @@ if (Exists(session, "Measure-RegressionLoss"))
         () => Run(session, "$global:benchObjects | Invoke-BenchNoOp"),
         pairs);
     report.Add($"pipe {Count(pipelineCount)} objects | Measure-RegressionLoss", ratio, 1.3, "x no-op", $"{a:F3} s vs {b:F3} s");
-    Run(session, "Remove-Variable benchObjects -Scope Global");
+    Run(session, "$global:benchObjects = $null");
 }
 
-Run(session, "Remove-Variable benchData -Scope Global");
+Run(session, "$global:benchData = $null");
 
 // 2. Bulk path: a whole double[] against a plain C# loop that sums it in this process.
 var bulk = Values(bulkCount, i => 1e9 + (i % 1000) * 0.001);
@@ -76,7 +76,7 @@ foreach (var (label, script) in new[] { ("int[]", "[int[]]$global:benchBulkOther
     report.Info($"Get-MLEstimate Normal -InputObject {label}[{Count(bulkCount / 10)}]", $"{bulkCount / 10 / seconds / 1e6:F0} M values/s");
 }
 
-Run(session, "Remove-Variable benchBulk, benchBulkOther, benchTyped -Scope Global");
+Run(session, "$global:benchBulk = $global:benchBulkOther = $global:benchTyped = $null");
 GC.KeepAlive(sink);
 
 // 3. Constant memory: the heap while a streaming family holds 10^7 values against 10^4.
@@ -89,9 +89,10 @@ foreach (string family in streaming)
         continue;
     }
 
-    Run(session, $"$null = Get-BenchValues 10000 | Get-MLEstimate {family}");
+    string kind = family is "Poisson" or "Geometric" ? " -Integers" : string.Empty;
+    Run(session, $"$null = Get-BenchValues 10000{kind} | Get-MLEstimate {family}");
     long small = GetBenchValuesCommand.HeapAfterLastValue;
-    Run(session, $"$null = Get-BenchValues {memoryCount} | Get-MLEstimate {family}");
+    Run(session, $"$null = Get-BenchValues {memoryCount}{kind} | Get-MLEstimate {family}");
     long large = GetBenchValuesCommand.HeapAfterLastValue;
     double megabytes = (large - small) / 1048576.0;
     report.Add($"heap growth, {Count(memoryCount)} vs 10^4 values piped to {family}", megabytes, 1.0, "MB", $"{small / 1048576.0:F1} MB -> {large / 1048576.0:F1} MB");
