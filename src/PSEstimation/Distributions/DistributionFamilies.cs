@@ -49,6 +49,14 @@ namespace PSEstimation.Distributions
                 // Gamma, Beta, Weibull
 
                 // Logistic, Cauchy, StudentT
+                case DistributionName.Logistic:
+                    return new LogisticFamily();
+
+                case DistributionName.Cauchy:
+                    return new CauchyFamily();
+
+                case DistributionName.StudentT:
+                    return new StudentTFamily();
 
                 // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
 
