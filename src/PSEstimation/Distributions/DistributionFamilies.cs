@@ -67,6 +67,14 @@ namespace PSEstimation.Distributions
                     return new WeibullFamily();
 
                 // Logistic, Cauchy, StudentT
+                case DistributionName.Logistic:
+                    return new LogisticFamily();
+
+                case DistributionName.Cauchy:
+                    return new CauchyFamily();
+
+                case DistributionName.StudentT:
+                    return new StudentTFamily();
 
                 // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
                 case DistributionName.Poisson:

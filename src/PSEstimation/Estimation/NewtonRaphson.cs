@@ -22,7 +22,11 @@ namespace PSEstimation.Estimation
     {
         public const int DefaultMaxIterations = 200;
 
-        /// <summary>Largest step on the unconstrained scale in one iteration (e^5 ≈ 150× for a positive parameter).</summary>
+        /// <summary>
+        /// Largest step of a log- or logit-scale parameter in one iteration (e^5 ≈ 150× for a
+        /// positive parameter). Real parameters (locations) are not capped: they have no natural
+        /// unit here (data in millions move them by millions), and the line search guards them.
+        /// </summary>
         private const double MaxStep = 5.0;
 
         public static OptimizationResult Maximize(
@@ -73,7 +77,7 @@ namespace PSEstimation.Estimation
                 }
 
                 var step = SolveDamped(negHessian, gradient);
-                double scale = Math.Min(1.0, MaxStep / Math.Max(step.AbsoluteMaximum(), 1e-300));
+                double scale = Math.Min(1.0, MaxStep / Math.Max(CappedMaximum(specs, free, step), 1e-300));
                 step *= scale;
 
                 // The Newton decrement gᵀ(-H)⁻¹g is the predicted gain; below rounding level we are done.
@@ -125,7 +129,7 @@ namespace PSEstimation.Estimation
                 }
 
                 trace?.Invoke($"Newton iteration {iteration}: log-likelihood {candidateLogLik:R}, step length {t:G3}, decrement {decrement:G3}");
-                bool tiny = step.AbsoluteMaximum() * t < 1e-13;
+                bool tiny = IsTiny(specs, theta, free, step, t);
                 theta = candidate;
                 logLik = candidateLogLik;
                 if (tiny)
@@ -163,6 +167,40 @@ namespace PSEstimation.Estimation
             }
 
             return free.ToArray();
+        }
+
+        /// <summary>The largest |step| among the parameters on a log or logit scale (0 if all are real).</summary>
+        private static double CappedMaximum(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, int[] free, Vector<double> step)
+        {
+            double max = 0;
+            for (int a = 0; a < free.Length; a++)
+            {
+                if (specs[free[a]].Domain != ParameterDomain.Real)
+                {
+                    max = Math.Max(max, Math.Abs(step[a]));
+                }
+            }
+
+            return max;
+        }
+
+        /// <summary>
+        /// Whether the accepted step moved every parameter by less than 1e-13 on its unconstrained
+        /// scale or by a few units in the last place of it: nothing further can change the point
+        /// (a location near 1e9 moves in steps of 1.2e-7 at best).
+        /// </summary>
+        private static bool IsTiny(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, double[] theta, int[] free, Vector<double> step, double t)
+        {
+            for (int a = 0; a < free.Length; a++)
+            {
+                double eta = specs[free[a]].ToUnconstrained(theta[free[a]]);
+                if (Math.Abs(step[a] * t) >= Math.Max(1e-13, 1e-15 * Math.Abs(eta)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static double[] Step(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, double[] theta, int[] free, Vector<double> step, double t)

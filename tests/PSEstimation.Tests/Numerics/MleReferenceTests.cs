@@ -18,6 +18,7 @@ namespace PSEstimation.Tests.Numerics
             "LogNormal", "Exponential", "Rayleigh", "Pareto", "Uniform", "Laplace",
             "Poisson", "Bernoulli", "Binomial", "Geometric", "NegativeBinomial",
             "Gamma", "Beta", "Weibull",
+            "Logistic", "Cauchy", "StudentT",
         };
 
         public static IEnumerable<object[]> Cases()
