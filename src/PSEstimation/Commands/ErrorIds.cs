@@ -19,5 +19,8 @@ namespace PSEstimation.Commands
         public const string MissingParameter = "MissingParameter";
         public const string InvalidParameterValue = "InvalidParameterValue";
         public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
+
+        // Measure-RegressionLoss: -Actual and -Predicted (and -Weight) of different lengths.
+        public const string LengthMismatch = "LengthMismatch";
     }
 }
