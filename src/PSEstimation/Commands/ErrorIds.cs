@@ -21,5 +21,8 @@ namespace PSEstimation.Commands
         public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
         public const string InvalidEstimate = "InvalidEstimate";
         public const string UndefinedLogDensity = "UndefinedLogDensity";
+
+        // Measure-RegressionLoss: -Actual and -Predicted (and -Weight) of different lengths.
+        public const string LengthMismatch = "LengthMismatch";
     }
 }
