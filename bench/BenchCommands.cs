@@ -36,6 +36,10 @@ namespace PSEstimation.Bench
         [Parameter]
         public SwitchParameter Integers { get; set; }
 
+        /// <summary>Skip the heap measurement (a full collection) when only time matters.</summary>
+        [Parameter]
+        public SwitchParameter NoHeapProbe { get; set; }
+
         protected override void EndProcessing()
         {
             for (long i = 0; i < Count; i++)
@@ -43,7 +47,10 @@ namespace PSEstimation.Bench
                 WriteObject(Integers ? (double)(i % 17) : 1.0 + (i % 1000) * 0.001);
             }
 
-            HeapAfterLastValue = GC.GetTotalMemory(forceFullCollection: true);
+            if (!NoHeapProbe)
+            {
+                HeapAfterLastValue = GC.GetTotalMemory(forceFullCollection: true);
+            }
         }
     }
 }

@@ -17,6 +17,12 @@ int bulkCount = quick ? 2_000_000 : 10_000_000;
 long memoryCount = quick ? 1_000_000 : 10_000_000;
 
 var report = new Report();
+if (Array.IndexOf(args, "--fits-only") >= 0)
+{
+    IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+    return report.Print();
+}
+
 string manifest = ModuleRunspace.FindModuleManifest();
 using var session = new ModuleRunspace(manifest, TextWriter.Null, Console.Error);
 Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);
@@ -98,11 +104,14 @@ foreach (string family in streaming)
     report.Add($"heap growth, {Count(memoryCount)} vs 10^4 values piped to {family}", megabytes, 1.0, "MB", $"{small / 1048576.0:F1} MB -> {large / 1048576.0:F1} MB");
 }
 
+// 4. Iterative fits of 10^6 values, against scipy's .fit where it is installed.
+IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+
 // 5. Scaling: time per value from 10^4 to 10^7 values piped (Normal).
 var perValue = new List<(long N, double Seconds)>();
 foreach (long n in quick ? new long[] { 10_000, 100_000, 1_000_000 } : new long[] { 10_000, 100_000, 1_000_000, 10_000_000 })
 {
-    double floor = Measure.Median(new[] { 0, 1, 2 }.Select(_ => Measure.Seconds(() => Run(session, $"$null = Get-BenchValues {n} | Get-MLEstimate Normal"))));
+    double floor = Measure.Median(new[] { 0, 1, 2 }.Select(_ => Measure.Seconds(() => Run(session, $"$null = Get-BenchValues {n} -NoHeapProbe | Get-MLEstimate Normal"))));
     perValue.Add((n, floor / n));
 }
 
