@@ -54,3 +54,24 @@ namespace PSEstimation.Bench
         }
     }
 }
+
+namespace PSEstimation.Bench
+{
+    /// <summary>Reads two properties of each piped object and nothing else: the cost of -Property-style input.</summary>
+    [System.Management.Automation.Cmdlet("Invoke", "BenchReadTwo")]
+    public sealed class InvokeBenchReadTwoCommand : System.Management.Automation.PSCmdlet
+    {
+        private double sink;
+
+        [System.Management.Automation.Parameter(ValueFromPipeline = true)]
+        public object? InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var o = System.Management.Automation.PSObject.AsPSObject(InputObject!);
+            sink += (double)o.Properties["Actual"].Value + (double)o.Properties["Predicted"].Value;
+        }
+
+        protected override void EndProcessing() => WriteObject(sink);
+    }
+}

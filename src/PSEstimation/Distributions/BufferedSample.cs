@@ -22,6 +22,9 @@ namespace PSEstimation.Distributions
         /// </summary>
         public long Passes { get; private set; }
 
+        /// <summary>Counts a pass made over a copy of the values (e.g. their logs) rather than through <see cref="ValueAt"/>.</summary>
+        public void NotePass() => Passes++;
+
         public double ValueAt(int i)
         {
             if (i == 0)

@@ -8,23 +8,15 @@ namespace PSEstimation.Distributions
     /// What the iterative location-scale families (Logistic, Cauchy, Student t) share: real
     /// support, a buffered sample, Location and Scale as the first two parameters, quantile-based
     /// starting values, the check that a sample can identify the Scale, and one pass over the
-    /// data that gives log-likelihood, score and Hessian together.
+    /// data that gives log-likelihood, score and Hessian together (<see cref="FusedLikelihoodFamily"/>).
     /// </summary>
-    /// <remarks>
-    /// The pass for the last parameter vector is kept, so Newton's value at an accepted trial
-    /// point and its gradient and Hessian there cost one pass over the data, not three (10^6
-    /// values stay within a few dozen passes for a whole fit). The kept pass is an immutable
-    /// object swapped in one assignment, so concurrent callers at worst recompute.
-    /// </remarks>
-    internal abstract class LocationScaleFamily : DistributionFamily
+    internal abstract class LocationScaleFamily : FusedLikelihoodFamily
     {
         /// <summary>Error id: the likelihood grows without bound as Scale → 0, because too many values coincide.</summary>
         public const string UnboundedLikelihoodId = "UnboundedLikelihood";
 
         /// <summary>Error id: every value is the same (one value included), so Scale would be 0.</summary>
         public const string ZeroVarianceId = "ZeroVariance";
-
-        private Evaluation? last;
 
         protected LocationScaleFamily(DistributionName name, params ParameterSpec[] parameters)
             : base(name, parameters)
@@ -38,18 +30,6 @@ namespace PSEstimation.Distributions
         public override bool CanFit(double x, double?[] fixedValues) => true;
 
         public override bool IsInSupport(double x, double[] theta) => true;
-
-        public override double LogLikelihood(SampleAccumulator sample, double[] theta) => Evaluate(sample, theta).LogLikelihood;
-
-        public override double[] Score(SampleAccumulator sample, double[] theta) => (double[])Evaluate(sample, theta).Score.Clone();
-
-        public override double[,] Hessian(SampleAccumulator sample, double[] theta) => (double[,])Evaluate(sample, theta).Hessian.Clone();
-
-        /// <summary>
-        /// One pass over the sample: returns the log-likelihood and fills <paramref name="score"/>
-        /// and <paramref name="hessian"/> (zeroed on entry) with the weighted sums.
-        /// </summary>
-        protected abstract double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian);
 
         /// <summary>
         /// Location at the median (or its fixed value) and Scale from the spread about it, with
@@ -146,67 +126,6 @@ namespace PSEstimation.Distributions
         {
             double d = 1 + x;
             return d == 1 ? x : Math.Log(d) * x / (d - 1);
-        }
-
-        private Evaluation Evaluate(SampleAccumulator sample, double[] theta)
-        {
-            var kept = last;
-            if (kept is not null && kept.Matches(sample, theta))
-            {
-                return kept;
-            }
-
-            int p = Parameters.Count;
-            var score = new double[p];
-            var hessian = new double[p, p];
-            double logLik = EvaluateSample((BufferedSample)sample, theta, score, hessian);
-            kept = new Evaluation(sample, (double[])theta.Clone(), logLik, score, hessian);
-            last = kept;
-            return kept;
-        }
-
-        /// <summary>One pass's results and the point and sample it belongs to.</summary>
-        private sealed class Evaluation
-        {
-            private readonly SampleAccumulator sample;
-            private readonly long count;
-            private readonly double totalWeight;
-            private readonly double[] theta;
-
-            public Evaluation(SampleAccumulator sample, double[] theta, double logLikelihood, double[] score, double[,] hessian)
-            {
-                this.sample = sample;
-                count = sample.Count;
-                totalWeight = sample.TotalWeight;
-                this.theta = theta;
-                LogLikelihood = logLikelihood;
-                Score = score;
-                Hessian = hessian;
-            }
-
-            public double LogLikelihood { get; }
-
-            public double[] Score { get; }
-
-            public double[,] Hessian { get; }
-
-            public bool Matches(SampleAccumulator other, double[] point)
-            {
-                if (!ReferenceEquals(sample, other) || other.Count != count || other.TotalWeight != totalWeight || point.Length != theta.Length)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < point.Length; i++)
-                {
-                    if (!(point[i] == theta[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
         }
 
         /// <summary>

@@ -17,8 +17,10 @@ namespace PSEstimation.Distributions
     /// maximises the likelihood for it; with Scale fixed the log-likelihood is concave in k.
     /// MathNet's Weibull.Estimate has no iteration cap (MathNet #648) and is not used.
     /// </remarks>
-    internal sealed class WeibullFamily : DistributionFamily
+    internal sealed class WeibullFamily : FusedLikelihoodFamily
     {
+        private LogCache? logValues;
+
         /// <summary>
         /// Largest shape a fit starts from: beyond it (sd(log x) below about 1e-10) the
         /// sample is constant to double precision for this purpose.
@@ -98,63 +100,67 @@ namespace PSEstimation.Distributions
             return new[,] { { kk, kl }, { kl, k * k / (lambda * lambda) } };
         }
 
-        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        /// <summary>
+        /// Log-likelihood, score and Hessian in one pass, from z = log(x/λ) and t = e^(k z)
+        /// = (x/λ)^k: one exp per value. log(x/r) for a reference r (the largest value) is taken
+        /// once per sample, and z = log(x/r) - log(λ/r): both terms are small where the values
+        /// are close together (1e9 + small offsets), so z keeps its digits; values from 1e-300
+        /// to 1e300 neither overflow nor cost a log per pass.
+        /// </summary>
+        protected override double EvaluateSample(BufferedSample s, double[] theta, double[] score, double[,] hessian)
         {
-            var s = (BufferedSample)sample;
             double k = theta[0], lambda = theta[1];
-            double sumZ = 0, sumT = 0;
-            for (int i = 0; i < s.Length; i++)
+            double logLambda = Math.Log(lambda);
+            var logs = LogValues(s, out double reference);
+            double lambdaOffset = SpecialMath.LogRatio(lambda, reference);
+            s.NotePass();
+            double sumZ = 0, sumT = 0, sumZT = 0, sumZZT = 0;
+            bool weighted = s.IsWeighted;
+            for (int i = 0; i < logs.Length; i++)
             {
-                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
-                sumZ += w * z;
-                sumT += w * Math.Exp(k * z);
-            }
-
-            return s.TotalWeight * (Math.Log(k) - Math.Log(lambda)) + (k - 1) * sumZ - sumT;
-        }
-
-        public override double[] Score(SampleAccumulator sample, double[] theta)
-        {
-            var s = (BufferedSample)sample;
-            double k = theta[0], lambda = theta[1];
-            double sumZ = 0, sumZT = 0, sumT = 0;
-            for (int i = 0; i < s.Length; i++)
-            {
-                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
+                double w = weighted ? s.WeightAt(i) : 1.0;
+                double z = logs[i] - lambdaOffset;
                 double t = Math.Exp(k * z);
                 sumZ += w * z;
-                sumT += w * t;
-                sumZT += t == 0 ? 0 : w * z * t;
-            }
-
-            double n = s.TotalWeight;
-            return new[] { n / k + sumZ - sumZT, k * (sumT - n) / lambda };
-        }
-
-        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
-        {
-            var s = (BufferedSample)sample;
-            double k = theta[0], lambda = theta[1];
-            double sumT = 0, sumZT = 0, sumZZT = 0;
-            for (int i = 0; i < s.Length; i++)
-            {
-                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
-                double t = Math.Exp(k * z);
                 if (t != 0)
                 {
-                    sumT += w * t;
-                    sumZT += w * z * t;
-                    sumZZT += w * z * z * t;
+                    double wt = w * t;
+                    sumT += wt;
+                    sumZT += wt * z;
+                    sumZZT += wt * z * z;
                 }
             }
 
             double n = s.TotalWeight;
+            score[0] = n / k + sumZ - sumZT;
+            score[1] = k * (sumT - n) / lambda;
             double cross = (sumT - n + k * sumZT) / lambda;
-            return new[,]
+            hessian[0, 0] = -n / (k * k) - sumZZT;
+            hessian[0, 1] = cross;
+            hessian[1, 0] = cross;
+            hessian[1, 1] = k * (n - (k + 1) * sumT) / (lambda * lambda);
+            return n * (Math.Log(k) - logLambda) + (k - 1) * sumZ - sumT;
+        }
+
+        /// <summary>log(x/r) for every value, with r the largest value; computed once per sample (and again if it grew).</summary>
+        private double[] LogValues(BufferedSample s, out double reference)
+        {
+            var kept = logValues;
+            if (kept is not null && ReferenceEquals(kept.Sample, s) && kept.Logs.Length == s.Length)
             {
-                { -n / (k * k) - sumZZT, cross },
-                { cross, k * (n - (k + 1) * sumT) / (lambda * lambda) },
-            };
+                reference = kept.Reference;
+                return kept.Logs;
+            }
+
+            Range(s, out _, out reference);
+            var logs = new double[s.Length];
+            for (int i = 0; i < logs.Length; i++)
+            {
+                logs[i] = SpecialMath.LogRatio(s.ValueAt(i), reference);
+            }
+
+            logValues = new LogCache(s, reference, logs);
+            return logs;
         }
 
         /// <summary>With Shape fixed, the Scale MLE is (Σ w xᵏ / n)^(1/k).</summary>
@@ -279,5 +285,22 @@ namespace PSEstimation.Distributions
         }
 
         private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+        /// <summary>The logs of one sample's values.</summary>
+        private sealed class LogCache
+        {
+            public LogCache(BufferedSample sample, double reference, double[] logs)
+            {
+                Sample = sample;
+                Reference = reference;
+                Logs = logs;
+            }
+
+            public BufferedSample Sample { get; }
+
+            public double Reference { get; }
+
+            public double[] Logs { get; }
+        }
     }
 }
