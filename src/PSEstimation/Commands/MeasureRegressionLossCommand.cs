@@ -250,8 +250,7 @@ namespace PSEstimation.Commands
 
             var psObject = item as PSObject;
             object baseObject = psObject?.BaseObject ?? item;
-            var dictionary = baseObject as IDictionary;
-            if (dictionary is null && NumericConversion.IsCollection(baseObject))
+            if (NumericConversion.IsCollection(baseObject))
             {
                 foreach (object? element in (IEnumerable)baseObject)
                 {
@@ -271,7 +270,7 @@ namespace PSEstimation.Commands
             }
             else
             {
-                if (!TryRead(psObject, dictionary, GroupBy, out object? groupValue))
+                if (!PropertyReader.TryRead(psObject, baseObject, GroupBy, out object? groupValue))
                 {
                     missingGroupCount++;
                 }
@@ -279,20 +278,20 @@ namespace PSEstimation.Commands
                 group = GroupFor(groupValue is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : groupValue);
             }
 
-            if (!TryRead(psObject, dictionary, ActualProperty, out object? actual))
+            if (!PropertyReader.TryRead(psObject, baseObject, ActualProperty, out object? actual))
             {
                 SkipMissingProperty(group, index, baseObject, ActualProperty, item);
                 return;
             }
 
-            if (!TryRead(psObject, dictionary, PredictedProperty, out object? predicted))
+            if (!PropertyReader.TryRead(psObject, baseObject, PredictedProperty, out object? predicted))
             {
                 SkipMissingProperty(group, index, baseObject, PredictedProperty, item);
                 return;
             }
 
             object? weight = 1.0;
-            if (WeightProperty is not null && !TryRead(psObject, dictionary, WeightProperty, out weight))
+            if (WeightProperty is not null && !PropertyReader.TryRead(psObject, baseObject, WeightProperty, out weight))
             {
                 SkipMissingProperty(group, index, baseObject, WeightProperty, item);
                 return;
@@ -448,38 +447,6 @@ namespace PSEstimation.Commands
 
         private GroupState NewGroup(object? value)
             => new GroupState(value, PerObservation ? null : new RegressionLossAccumulator(HuberDelta, Quantile, weighted));
-
-        private static bool TryRead(PSObject psObject, IDictionary? dictionary, string name, out object? value)
-        {
-            if (dictionary is not null)
-            {
-                try
-                {
-                    if (dictionary.Contains(name))
-                    {
-                        value = dictionary[name];
-                        return true;
-                    }
-                }
-                catch (ArgumentException)
-                {
-                    // A dictionary whose keys are not strings: fall through to the scan.
-                }
-
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    if (string.Equals(entry.Key as string, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        value = entry.Value;
-                        return true;
-                    }
-                }
-            }
-
-            var property = psObject.Properties[name];
-            value = property?.Value;
-            return property is not null;
-        }
 
         private static PSObject Grouped(object result)
         {

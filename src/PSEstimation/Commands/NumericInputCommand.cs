@@ -159,7 +159,7 @@ namespace PSEstimation.Commands
             var psObject = PSObject.AsPSObject(item);
             for (int slot = 0; slot < Property.Length; slot++)
             {
-                if (!TryReadProperty(psObject, value, Property[slot], out object? propertyValue))
+                if (!PropertyReader.TryRead(psObject, value, Property[slot], out object? propertyValue))
                 {
                     SkipValue(slot, ErrorIds.PropertyNotFound, $"The input at index {index} has no property '{Property[slot]}'; it was skipped.", item);
                     continue;
@@ -248,7 +248,7 @@ namespace PSEstimation.Commands
             else
             {
                 source = $"property '{WeightPropertyName}'";
-                if (!TryReadProperty(PSObject.AsPSObject(item), baseObject, WeightPropertyName!, out raw))
+                if (!PropertyReader.TryRead(PSObject.AsPSObject(item), baseObject, WeightPropertyName!, out raw))
                 {
                     SkipAllSlots(ErrorIds.PropertyNotFound, $"The input at index {index} has no weight property '{WeightPropertyName}'; it was skipped.", item);
                     weight = 0;
@@ -274,25 +274,6 @@ namespace PSEstimation.Commands
             }
 
             SkipValue(0, errorId, message, target);
-        }
-
-        private static bool TryReadProperty(PSObject psObject, object baseObject, string name, out object? value)
-        {
-            if (baseObject is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    if (string.Equals(entry.Key as string, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        value = entry.Value;
-                        return true;
-                    }
-                }
-            }
-
-            var property = psObject.Properties[name];
-            value = property?.Value;
-            return property is not null;
         }
 
         private void Convert(int slot, object value, double weight, long index)

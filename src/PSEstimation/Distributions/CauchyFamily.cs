@@ -169,7 +169,7 @@ namespace PSEstimation.Distributions
                 a = 1 / (1 + z2);
                 b = z2 * a;
                 c = z * a;
-                log1pz2 = Log1P(z2);
+                log1pz2 = SpecialMath.Log1p(z2);
             }
             else
             {
@@ -177,7 +177,7 @@ namespace PSEstimation.Distributions
                 a = r2 / d;
                 b = 1 / d;
                 c = r / d;
-                log1pz2 = 2 * Math.Log(Math.Abs(z)) + Log1P(r2);
+                log1pz2 = 2 * Math.Log(Math.Abs(z)) + SpecialMath.Log1p(r2);
             }
         }
     }

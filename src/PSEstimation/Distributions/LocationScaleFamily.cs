@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace PSEstimation.Distributions
 {
@@ -115,17 +114,6 @@ namespace PSEstimation.Distributions
                     UnboundedLikelihoodId,
                     $"The {Name} fit ran to Scale → 0 at Location {theta[0].ToString("R", CultureInfo.InvariantCulture)}: {why} Fix a parameter with -Fixed or supply more distinct values.");
             }
-        }
-
-        /// <summary>
-        /// log(1 + x) for x &gt; -1, to a few ulps also for tiny x (Goldberg's trick: the rounding
-        /// error of 1 + x cancels in log(d)·x/(d - 1)); .NET has no Math.Log1P on netstandard2.0.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        protected static double Log1P(double x)
-        {
-            double d = 1 + x;
-            return d == 1 ? x : Math.Log(d) * x / (d - 1);
         }
 
         /// <summary>

@@ -108,7 +108,7 @@ namespace PSEstimation.Distributions
             double a = Math.Abs(z);
             double e = Math.Exp(-a);
             double d = 1 + e;
-            core = -a - 2 * Log1P(e);
+            core = -a - 2 * SpecialMath.Log1p(e);
             double magnitude = (1 - e) / d;
             t = z < 0 ? -magnitude : magnitude;
             u = 4 * e / (d * d);

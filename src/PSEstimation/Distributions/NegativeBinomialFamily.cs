@@ -250,26 +250,7 @@ namespace PSEstimation.Distributions
                 return sum;
             }
 
-            return Trigamma(x + r) - Trigamma(r);
-        }
-
-        /// <summary>
-        /// ψ'(z) for z > 0: the recurrence ψ'(z) = ψ'(z + 1) + 1/z² up to z >= 10, then the
-        /// asymptotic series 1/z + 1/(2z²) + Σ B₂ₖ / z^(2k+1) through B₁₄ (truncation below 1e-18 there).
-        /// MathNet 5 has no trigamma.
-        /// </summary>
-        internal static double Trigamma(double z)
-        {
-            double result = 0;
-            while (z < 10)
-            {
-                result += 1 / (z * z);
-                z += 1;
-            }
-
-            double w = 1 / (z * z);
-            double series = 1.0 / 6 + w * (-1.0 / 30 + w * (1.0 / 42 + w * (-1.0 / 30 + w * (5.0 / 66 + w * (-691.0 / 2730 + w * (7.0 / 6))))));
-            return result + 1 / z + w / 2 + series * w / z;
+            return SpecialMath.Trigamma(x + r) - SpecialMath.Trigamma(r);
         }
 
         /// <summary>

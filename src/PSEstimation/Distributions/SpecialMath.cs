@@ -51,6 +51,7 @@ namespace PSEstimation.Distributions
         /// log(1 + x) accurate for small |x| (Goldberg, "What every computer scientist should know
         /// about floating-point arithmetic", theorem 4): u = 1 + x rounded, then log(u)·x/(u - 1).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Log1p(double x)
         {
             double u = 1.0 + x;

@@ -255,21 +255,6 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>ψ'(x), x &gt; 0: the recurrence ψ'(x) = ψ'(x + 1) + 1/x² up to x ≥ 10, then the asymptotic series (MathNet 5 has no trigamma).</summary>
-        internal static double TriGamma(double x)
-        {
-            double sum = 0;
-            while (x < 10)
-            {
-                sum += 1 / (x * x);
-                x += 1;
-            }
-
-            double ix = 1 / x, ix2 = ix * ix;
-            // 1/x + 1/(2x²) + Σ B_2k / x^{2k+1}, through B_16 (next term below 1e-17 relative at x = 10).
-            double tail = 1.0 / 6 + ix2 * (-1.0 / 30 + ix2 * (1.0 / 42 + ix2 * (-1.0 / 30 + ix2 * (5.0 / 66 + ix2 * (-691.0 / 2730 + ix2 * (7.0 / 6))))));
-            return sum + ix + ix2 * (0.5 + ix * tail);
-        }
-
         private static double[] Start(SortedSample sorted, SampleAccumulator sample, double?[] fixedValues)
         {
             var theta = new double[3];
@@ -375,7 +360,7 @@ namespace PSEstimation.Distributions
                 invD = 1 / (nu + z2);
                 b = z2 * invD;
                 zInvD = z * invD;
-                logQ = Log1P(z2 / nu);
+                logQ = SpecialMath.Log1p(z2 / nu);
             }
             else
             {
@@ -383,7 +368,7 @@ namespace PSEstimation.Distributions
                 invD = r2 / d;
                 b = 1 / d;
                 zInvD = r / d;
-                logQ = 2 * Math.Log(Math.Abs(z)) - Math.Log(nu) + Log1P(nu * r2);
+                logQ = 2 * Math.Log(Math.Abs(z)) - Math.Log(nu) + SpecialMath.Log1p(nu * r2);
             }
         }
 
@@ -419,7 +404,7 @@ namespace PSEstimation.Distributions
                 {
                     LogConstant = SpecialFunctions.GammaLn(x + 0.5) - SpecialFunctions.GammaLn(x) - 0.5 * (Math.Log(nu) + LogPi);
                     DiGammaDifference = SpecialFunctions.DiGamma(x + 0.5) - SpecialFunctions.DiGamma(x) - 1 / nu;
-                    TriGammaDifference = 0.5 * (TriGamma(x + 0.5) - TriGamma(x));
+                    TriGammaDifference = 0.5 * (SpecialMath.Trigamma(x + 0.5) - SpecialMath.Trigamma(x));
                 }
             }
 

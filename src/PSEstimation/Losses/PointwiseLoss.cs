@@ -1,4 +1,5 @@
 using System;
+using PSEstimation.Distributions;
 
 namespace PSEstimation.Losses
 {
@@ -35,10 +36,10 @@ namespace PSEstimation.Losses
             if (abs < 1)
             {
                 double s = Math.Sinh(0.5 * abs);
-                return Log1P(2 * s * s);
+                return SpecialMath.Log1p(2 * s * s);
             }
 
-            return abs + Log1P(Math.Exp(-2 * abs)) - PowerOfTwo.Ln2;
+            return abs + SpecialMath.Log1p(Math.Exp(-2 * abs)) - PowerOfTwo.Ln2;
         }
 
         /// <summary>The pinball (quantile) loss at level α: α·r for r ≥ 0, (α - 1)·r for r &lt; 0, as scikit-learn's mean_pinball_loss.</summary>
@@ -48,20 +49,5 @@ namespace PSEstimation.Losses
         /// <summary>|r| / max(|actual|, ε) with ε = 2.220446049250313e-16, a fraction, as scikit-learn.</summary>
         public static double AbsolutePercentageError(double residual, double actual)
             => Math.Abs(residual) / Math.Max(Math.Abs(actual), PercentageErrorEpsilon);
-
-        /// <summary>log(1 + x), accurate for small x (netstandard2.0 has no Math.Log1P; MathNet's is not exact near 0).</summary>
-        internal static double Log1P(double x)
-        {
-            // The classic correction: u = 1 + x rounded; log(u) · x / (u - 1) restores the bits
-            // of x that the rounding of u lost (Goldberg, "What every computer scientist should
-            // know about floating-point arithmetic", theorem 4).
-            double u = 1 + x;
-            if (u == 1)
-            {
-                return x;
-            }
-
-            return Math.Log(u) * x / (u - 1);
-        }
     }
 }

@@ -1,0 +1,45 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace PSEstimation.Input
+{
+    /// <summary>
+    /// Reads a named value of an input object, as Measure-Object -Property does: a property of
+    /// any object, or a key of a hashtable (case-insensitive).
+    /// </summary>
+    internal static class PropertyReader
+    {
+        public static bool TryRead(PSObject psObject, object baseObject, string name, out object? value)
+        {
+            if (baseObject is IDictionary dictionary)
+            {
+                try
+                {
+                    if (dictionary.Contains(name))
+                    {
+                        value = dictionary[name];
+                        return true;
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    // A dictionary whose keys are not strings: fall through to the scan.
+                }
+
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (string.Equals(entry.Key as string, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = entry.Value;
+                        return true;
+                    }
+                }
+            }
+
+            var property = psObject.Properties[name];
+            value = property?.Value;
+            return property is not null;
+        }
+    }
+}
