@@ -25,6 +25,7 @@ namespace PSEstimation.Commands
 
         private DistributionFamily? family;
         private NegativeLogLikelihoodEvaluator[] evaluators = new NegativeLogLikelihoodEvaluator[0];
+        private CategoricalLikelihood[]? categorical;
 
         /// <summary>The distribution family whose likelihood is evaluated.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByParameterSet)]
@@ -50,6 +51,8 @@ namespace PSEstimation.Commands
 
         internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
 
+        internal override bool AcceptsAnyScalar => categorical is not null;
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
@@ -70,6 +73,17 @@ namespace PSEstimation.Commands
                     name = Distribution;
                     table = Parameter;
                     source = nameof(Parameter);
+                }
+
+                if (name == DistributionName.Categorical)
+                {
+                    categorical = new CategoricalLikelihood[SlotCount];
+                    for (int slot = 0; slot < categorical.Length; slot++)
+                    {
+                        categorical[slot] = CategoricalLikelihood.FromTable(table, source);
+                    }
+
+                    return;
                 }
 
                 // An unimplemented family says so before its parameter names are checked.
@@ -96,6 +110,15 @@ namespace PSEstimation.Commands
             }
         }
 
+        internal override void AcceptScalar(int slot, object value, double weight, long index)
+        {
+            double nll = categorical![slot].Add(value, index);
+            if (PerObservation)
+            {
+                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, Property?[slot]));
+            }
+        }
+
         internal override void AcceptValue(int slot, double value, double weight, long index, object original)
         {
             double nll;
@@ -118,6 +141,12 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (categorical is not null)
+            {
+                EndCategorical(categorical);
+                return;
+            }
+
             for (int slot = 0; slot < evaluators.Length; slot++)
             {
                 var evaluator = evaluators[slot];
@@ -137,6 +166,29 @@ namespace PSEstimation.Commands
                 if (!PerObservation)
                 {
                     WriteObject(evaluator.ToResult(Property?[slot], SkippedCounts[slot]));
+                }
+            }
+        }
+
+        private void EndCategorical(CategoricalLikelihood[] slots)
+        {
+            for (int slot = 0; slot < slots.Length; slot++)
+            {
+                var likelihood = slots[slot];
+                if (likelihood.Count == 0)
+                {
+                    Terminate(ErrorIds.NoUsableInput, $"No values{SlotSuffix(slot)} to evaluate the Categorical likelihood at.", ErrorCategory.InvalidData);
+                }
+
+                if (likelihood.ZeroLikelihoodCount > 0)
+                {
+                    string indices = string.Join(", ", likelihood.FirstZeroLikelihoodIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+                    WriteWarning($"{likelihood.ZeroLikelihoodCount} of {likelihood.Count} values{SlotSuffix(slot)} (at indices {indices}{(likelihood.ZeroLikelihoodCount > likelihood.FirstZeroLikelihoodIndices.Count ? " and more" : string.Empty)}) are categories with no probability in the table: their NLL is +Infinity.{(PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.")}");
+                }
+
+                if (!PerObservation)
+                {
+                    WriteObject(likelihood.ToResult(Property?[slot], SkippedCounts[slot]));
                 }
             }
         }

@@ -16,14 +16,23 @@ namespace PSEstimation
             Property = property;
         }
 
+        internal ObservationNegativeLogLikelihood(long index, object category, double negativeLogLikelihood, string? property)
+            : this(index, double.NaN, negativeLogLikelihood, property)
+        {
+            Category = category;
+        }
+
         /// <summary>
         /// The 0-based position of the input object among all the command received (skipped
         /// ones counted), so <c>$data[$_.Index]</c> finds it when $data was piped in.
         /// </summary>
         public long Index { get; }
 
-        /// <summary>The value as a number.</summary>
+        /// <summary>The value as a number (NaN for Categorical, whose values are in <see cref="Category"/>).</summary>
         public double Value { get; }
+
+        /// <summary>For Categorical, the value as it came in (any scalar); otherwise null.</summary>
+        public object? Category { get; }
 
         /// <summary>-log f(Value | θ): +Infinity outside the support (zero likelihood).</summary>
         public double NegativeLogLikelihood { get; }
@@ -38,7 +47,7 @@ namespace PSEstimation
                 "[{0}]{1} {2:R}: NLL = {3:G10}",
                 Index,
                 Property is null ? string.Empty : " " + Property,
-                Value,
+                Category ?? Value,
                 NegativeLogLikelihood);
     }
 }
