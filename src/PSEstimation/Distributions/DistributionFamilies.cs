@@ -63,6 +63,20 @@ namespace PSEstimation.Distributions
                 // Logistic, Cauchy, StudentT
 
                 // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
+                case DistributionName.Poisson:
+                    return new PoissonFamily();
+
+                case DistributionName.Bernoulli:
+                    return new BernoulliFamily();
+
+                case DistributionName.Binomial:
+                    return BinomialFamily.FromConstants(constants);
+
+                case DistributionName.Geometric:
+                    return new GeometricFamily();
+
+                case DistributionName.NegativeBinomial:
+                    return new NegativeBinomialFamily();
 
                 default:
                     throw new EstimationException(

@@ -16,6 +16,7 @@ namespace PSEstimation.Tests.Numerics
         {
             "Normal",
             "LogNormal", "Exponential", "Rayleigh", "Pareto", "Uniform", "Laplace",
+            "Poisson", "Bernoulli", "Binomial", "Geometric", "NegativeBinomial",
         };
 
         public static IEnumerable<object[]> Cases()

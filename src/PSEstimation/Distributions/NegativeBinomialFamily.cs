@@ -1,0 +1,642 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MathNet.Numerics;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// NegativeBinomial(Size, P), counting the failures before the Size-th success, on 0, 1, 2, ...:
+    /// log f(x) = log Γ(x + r) - log Γ(r) - log x! + r log p + x log(1 - p), r = Size > 0 (not
+    /// necessarily whole). This is R's dnbinom(size, prob) and scipy's nbinom(n, p).
+    /// </summary>
+    /// <remarks>
+    /// The likelihood needs every value (through log Γ(x + r)), so the sample is kept as a table of
+    /// distinct values and their weights. Given Size, the MLE of P is Size / (Size + mean), so the
+    /// fit profiles the likelihood in Size (a one-dimensional safeguarded Newton search on log Size),
+    /// then lets the shared Newton-Raphson confirm the point in two dimensions. A finite MLE of Size
+    /// exists exactly when the sample variance (divisor n) exceeds the mean; otherwise the likelihood
+    /// grows towards the Poisson limit (Size → ∞), which is reported as an error that suggests Poisson.
+    /// </remarks>
+    internal sealed class NegativeBinomialFamily : DistributionFamily
+    {
+        /// <summary>Up to this count, ψ(x + r) - ψ(r) and its relatives are exact finite sums.</summary>
+        private const int ShortSum = 64;
+
+        /// <summary>The expected information of Size by series when it needs at most this many terms; by integral above.</summary>
+        private const double SeriesTermLimit = 1e5;
+
+        public NegativeBinomialFamily()
+            : base(DistributionName.NegativeBinomial,
+                   new ParameterSpec("Size", ParameterDomain.Positive),
+                   new ParameterSpec("P", ParameterDomain.Probability))
+        {
+        }
+
+        public override bool IsDiscrete => true;
+
+        public override string SupportDescription => "a whole number >= 0 (failures before Size successes)";
+
+        public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
+
+        public override bool IsInSupport(double x, double[] theta)
+            => Counts.IsCount(x) && theta[0] > 0 && theta[1] > 0 && (x == 0 || theta[1] < 1);
+
+        /// <summary>
+        /// log f(x) in R's form (dnbinom): log(r / (x + r)) plus the binomial log-pmf of r successes in
+        /// x + r trials, by Loader's saddle-point form, accurate for huge counts and any r > 0.
+        /// </summary>
+        public override double LogDensity(double x, double[] theta)
+        {
+            if (!IsInSupport(x, theta))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double r = theta[0], p = theta[1];
+            if (x == 0)
+            {
+                return r * Math.Log(p);
+            }
+
+            double trials = x + r;
+            return Math.Log(r / trials) + Counts.BinomialLogPmf(r, trials, p, 1 - p);
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double r = theta[0], p = theta[1];
+            score[0] += weight * (DigammaDifference(x, r) + Math.Log(p));
+            score[1] += weight * (r / p - Counts.Ratio(x, 1 - p));
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double r = theta[0], p = theta[1], q = 1 - p;
+            hessian[0, 0] += weight * TrigammaDifference(x, r);
+            hessian[0, 1] += weight / p;
+            hessian[1, 0] += weight / p;
+            hessian[1, 1] -= weight * (r / (p * p) + Counts.Ratio(Counts.Ratio(x, q), q));
+        }
+
+        /// <summary>
+        /// Per observation: I(Size, Size) = ψ'(r) - E[ψ'(X + r)] (no closed form: see
+        /// <see cref="SizeInformation"/>), I(Size, P) = -1/p, I(P, P) = r / (p²(1 - p)).
+        /// </summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double r = theta[0], p = theta[1];
+            double cross = -1 / p;
+            return new[,]
+            {
+                { SizeInformation(r, p), cross },
+                { cross, r / (p * p * (1 - p)) },
+            };
+        }
+
+        public override SampleAccumulator CreateAccumulator() => new CountTable();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var table = (CountTable)sample;
+            double r = theta[0], p = theta[1];
+            if (!(r > 0) || !(p > 0) || (p == 1 && table.Maximum > 0))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double sum = 0;
+            var values = table.Values;
+            var weights = table.Weights;
+            for (int i = 0; i < values.Length; i++)
+            {
+                sum += weights[i] * LogDensity(values[i], theta);
+            }
+
+            return sum;
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var table = (CountTable)sample;
+            double r = theta[0], p = theta[1];
+            double scoreSize = table.TotalWeight * Math.Log(p);
+            var values = table.Values;
+            var weights = table.Weights;
+            for (int i = 0; i < values.Length; i++)
+            {
+                scoreSize += weights[i] * DigammaDifference(values[i], r);
+            }
+
+            return new[] { scoreSize, table.TotalWeight * r / p - Counts.Ratio(table.Sum, 1 - p) };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var table = (CountTable)sample;
+            double r = theta[0], p = theta[1], q = 1 - p, n = table.TotalWeight;
+            double sizeSize = 0;
+            var values = table.Values;
+            var weights = table.Weights;
+            for (int i = 0; i < values.Length; i++)
+            {
+                sizeSize += weights[i] * TrigammaDifference(values[i], r);
+            }
+
+            return new[,]
+            {
+                { sizeSize, n / p },
+                { n / p, -n * r / (p * p) - Counts.Ratio(Counts.Ratio(table.Sum, q), q) },
+            };
+        }
+
+        /// <summary>With Size fixed, P = Size / (Size + mean) in closed form; otherwise null (numerical).</summary>
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            if (fixedValues[0] is not double r)
+            {
+                return null;
+            }
+
+            var table = (CountTable)sample;
+            return new[] { r, fixedValues[1] ?? r / (r + table.Mean) };
+        }
+
+        /// <summary>
+        /// The maximum of the likelihood profiled in Size (or of Size alone when P is fixed),
+        /// found by a bracketed Newton search on log Size; the shared optimiser only confirms it.
+        /// </summary>
+        public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var table = (CountTable)sample;
+            if (fixedValues[1] is double p)
+            {
+                return new[] { SizeGivenP(table, p), p };
+            }
+
+            double mean = table.Mean, variance = table.Variance;
+            if (table.Maximum == 0)
+            {
+                throw new EstimationException(
+                    "NoFiniteEstimate",
+                    $"All {table.Count} values are 0: every negative binomial with P = 1 fits them perfectly, whatever Size, so Size cannot be estimated. Fit Poisson instead (Get-MLEstimate Poisson gives Lambda = 0), or fix Size with -Fixed @{{ Size = ... }}.");
+            }
+
+            if (!(variance > mean))
+            {
+                throw new EstimationException(
+                    "NoFiniteEstimate",
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The sample variance ({0:G6}, divisor n) does not exceed the mean ({1:G6}): the negative binomial likelihood keeps increasing as Size goes to infinity (the Poisson limit), so there is no finite maximum-likelihood Size. Fit Poisson instead (Get-MLEstimate Poisson), or fix Size with -Fixed @{{ Size = ... }}.",
+                        variance,
+                        mean));
+            }
+
+            double size = ProfileSize(table, mean, variance);
+            return new[] { size, size / (size + mean) };
+        }
+
+        public override NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues)
+        {
+            if (fixedValues[1] is not null || theta[1] != 1)
+            {
+                return null;
+            }
+
+            // Only reached with Size fixed and an all-zero sample: P = 1 on the boundary.
+            var covariance = new double[2, 2];
+            covariance[1, 1] = double.NaN;
+            if (fixedValues[0] is null)
+            {
+                covariance[0, 0] = covariance[0, 1] = covariance[1, 0] = double.NaN;
+            }
+
+            return new NonRegularCovariance(covariance, "P = 1 (every value is 0) is on the boundary of the parameter space (the information is infinite there); no standard error and no Wald interval");
+        }
+
+        /// <summary>ψ(x + r) - ψ(r) = Σ_{k &lt; x} 1/(r + k) for small x, digamma differences above.</summary>
+        internal static double DigammaDifference(double x, double r)
+        {
+            if (x <= ShortSum)
+            {
+                double sum = 0;
+                for (int k = 0; k < (int)x; k++)
+                {
+                    sum += 1 / (r + k);
+                }
+
+                return sum;
+            }
+
+            return SpecialFunctions.DiGamma(x + r) - SpecialFunctions.DiGamma(r);
+        }
+
+        /// <summary>ψ'(x + r) - ψ'(r) = -Σ_{k &lt; x} 1/(r + k)² for small x, trigamma differences above.</summary>
+        internal static double TrigammaDifference(double x, double r)
+        {
+            if (x <= ShortSum)
+            {
+                double sum = 0;
+                for (int k = 0; k < (int)x; k++)
+                {
+                    double d = r + k;
+                    sum -= 1 / (d * d);
+                }
+
+                return sum;
+            }
+
+            return Trigamma(x + r) - Trigamma(r);
+        }
+
+        /// <summary>
+        /// ψ'(z) for z > 0: the recurrence ψ'(z) = ψ'(z + 1) + 1/z² up to z >= 10, then the
+        /// asymptotic series 1/z + 1/(2z²) + Σ B₂ₖ / z^(2k+1) through B₁₄ (truncation below 1e-18 there).
+        /// MathNet 5 has no trigamma.
+        /// </summary>
+        internal static double Trigamma(double z)
+        {
+            double result = 0;
+            while (z < 10)
+            {
+                result += 1 / (z * z);
+                z += 1;
+            }
+
+            double w = 1 / (z * z);
+            double series = 1.0 / 6 + w * (-1.0 / 30 + w * (1.0 / 42 + w * (-1.0 / 30 + w * (5.0 / 66 + w * (-691.0 / 2730 + w * (7.0 / 6))))));
+            return result + 1 / z + w / 2 + series * w / z;
+        }
+
+        /// <summary>
+        /// I(Size, Size) per observation, ψ'(r) - E[ψ'(X + r)] = Σ_{k >= 0} P(X > k) / (r + k)² (from
+        /// ψ'(r) - ψ'(x + r) = Σ_{k &lt; x} 1/(r + k)²): summed over the pmf until the tail is
+        /// negligible, or, where that would take more than 1e5 terms, by the integral of
+        /// <see cref="SizeInformationByIntegral"/>.
+        /// </summary>
+        internal static double SizeInformation(double r, double p)
+        {
+            if (!(p > 0) || !(p < 1))
+            {
+                return p == 1 ? 0 : double.NaN;
+            }
+
+            double q = 1 - p;
+            double mean = r * q / p;
+            double sd = Math.Sqrt(r * q) / p;
+            double tailLength = 40 / -SpecialFunctions.Log1p(-p);
+            return mean + 40 * sd + tailLength <= SeriesTermLimit
+                ? SizeInformationBySeries(r, p)
+                : SizeInformationByIntegral(r, p);
+        }
+
+        /// <summary>
+        /// Σ_{k >= 0} S(k) / (r + k)² with S(k) = P(X > k), the pmf by its recurrence
+        /// f(k) = f(k - 1) (k - 1 + r) q / k, stopped when the bound S(k) / (r + k) on the rest
+        /// falls below 1e-17 of the sum.
+        /// </summary>
+        internal static double SizeInformationBySeries(double r, double p)
+        {
+            double logQ = SpecialFunctions.Log1p(-p);
+            double logPmf = r * Math.Log(p);
+            double survival = -Counts.Expm1(logPmf);
+            double sum = survival / (r * r);
+            for (int k = 1; k <= 2 * (int)SeriesTermLimit + 1000; k++)
+            {
+                logPmf += Math.Log((k - 1 + r) / k) + logQ;
+                survival -= Math.Exp(logPmf);
+                if (!(survival > 0))
+                {
+                    break;
+                }
+
+                double d = r + k;
+                sum += survival / (d * d);
+                if (survival / d <= 1e-17 * sum)
+                {
+                    break;
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>
+        /// The same quantity from ψ'(z) = ∫₀^∞ t e^(-zt) / (1 - e^(-t)) dt and the probability
+        /// generating function G(s) = (p / (1 - q s))^r:
+        /// I = ∫₀^∞ t e^(-rt) (1 - G(e^(-t))) / (1 - e^(-t)) dt, integrated by the trapezoid rule
+        /// in u = log t (step 1/8; the integrand is analytic in a strip of half-width π/2, so the
+        /// rule converges geometrically, error about e^(-π²/h)), for large means where the series
+        /// would be long.
+        /// </summary>
+        internal static double SizeInformationByIntegral(double r, double p)
+        {
+            const double h = 0.125;
+            double q = 1 - p;
+            double mean = r * q / p;
+            double Integrand(double u)
+            {
+                double t = Math.Exp(u);
+                double m = -Counts.Expm1(-t);
+                double oneMinusG = -Counts.Expm1(-r * SpecialFunctions.Log1p(q * m / p));
+                return t * t * Math.Exp(-r * t) * oneMinusG / m;
+            }
+
+            double upper = Math.Log(Math.Max(50, 800 / r));
+            double settled = Math.Min(-Math.Log(Math.Max(mean, 1)), -Math.Log(Math.Max(r, 1))) - 8;
+            double sum = 0;
+            for (double u = upper; u > -745; u -= h)
+            {
+                double f = Integrand(u);
+                sum += f;
+                if (u < settled && f <= 1e-18 * sum)
+                {
+                    break;
+                }
+            }
+
+            return sum * h;
+        }
+
+        /// <summary>
+        /// The Size that maximises the likelihood profiled over P = r / (r + mean): the root of
+        /// g(r) = Σ w [ψ(x + r) - ψ(r) - x/r] + n [m/r - log(1 + m/r)], written so that both
+        /// brackets are O(1/r²) without cancellation; g > 0 below the root and g &lt; 0 above.
+        /// </summary>
+        private static double ProfileSize(CountTable table, double mean, double variance)
+        {
+            double n = table.TotalWeight;
+            var values = table.Values;
+            var weights = table.Weights;
+            (double Value, double Slope) G(double r)
+            {
+                double value = n * ZMinusLog1p(mean / r);
+                double slope = n * mean / (r * (r + mean));
+                for (int i = 0; i < values.Length; i++)
+                {
+                    value += weights[i] * DigammaDifferenceMinusLinear(values[i], r);
+                    slope += weights[i] * TrigammaDifference(values[i], r);
+                }
+
+                return (value, slope);
+            }
+
+            double start = mean * mean / (variance - mean);
+            return DecreasingRoot(G, start, "the sample variance barely exceeds the mean: the fit is indistinguishable from Poisson. Fit Poisson instead (Get-MLEstimate Poisson), or fix Size with -Fixed @{ Size = ... }.");
+        }
+
+        /// <summary>
+        /// The Size that maximises the likelihood with P fixed: the root of
+        /// Σ w [ψ(x + r) - ψ(r)] + n log p, which decreases from +∞ (r → 0, when some x > 0) to n log p &lt; 0.
+        /// </summary>
+        private static double SizeGivenP(CountTable table, double p)
+        {
+            string fixedText = p.ToString("R", CultureInfo.InvariantCulture);
+            if (p == 0)
+            {
+                throw new EstimationException("NoFiniteEstimate", "With P fixed at 0 every count has probability 0; fix P to a value above 0.");
+            }
+
+            if (p == 1)
+            {
+                throw new EstimationException(
+                    "NoFiniteEstimate",
+                    table.Maximum == 0
+                        ? "With P fixed at 1 every Size gives the all-zero sample probability 1, so Size cannot be estimated; fix Size too, or let P be estimated."
+                        : "With P fixed at 1 only 0 has positive probability, but the sample has larger values; fix P below 1.");
+            }
+
+            if (table.Maximum == 0)
+            {
+                throw new EstimationException(
+                    "NoFiniteEstimate",
+                    $"All values are 0: with P fixed at {fixedText} the likelihood p^(n·Size) keeps increasing as Size goes to 0, so there is no maximum-likelihood Size. Fix Size, or let P be estimated.");
+            }
+
+            double n = table.TotalWeight, logP = Math.Log(p);
+            var values = table.Values;
+            var weights = table.Weights;
+            (double Value, double Slope) F(double r)
+            {
+                double value = n * logP, slope = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    value += weights[i] * DigammaDifference(values[i], r);
+                    slope += weights[i] * TrigammaDifference(values[i], r);
+                }
+
+                return (value, slope);
+            }
+
+            double start = Math.Max(table.Mean * p / (1 - p), 1e-3);
+            return DecreasingRoot(F, start, $"no finite Size maximises the likelihood with P fixed at {fixedText}.");
+        }
+
+        /// <summary>
+        /// The root of a function of r > 0 that is positive below it and negative above, by Newton
+        /// steps on u = log r kept inside a bracket (bisection when a step leaves it), at most 400
+        /// evaluations. Throws NoFiniteEstimate when no sign change is found below r = 1e300.
+        /// </summary>
+        private static double DecreasingRoot(Func<double, (double Value, double Slope)> f, double start, string whenUnbounded)
+        {
+            const double MaxLog = 690;  // e^690 ≈ 1e300
+            const double MinLog = -690;
+            double u = Math.Log(start);
+            var at = f(start);
+            if (at.Value == 0)
+            {
+                return start;
+            }
+
+            // Bracket [lo, hi] with f(e^lo) > 0 > f(e^hi), widening by e² at a time.
+            double lo, hi;
+            if (at.Value > 0)
+            {
+                lo = u;
+                hi = u + 2;
+                while (f(Math.Exp(hi)).Value > 0)
+                {
+                    lo = hi;
+                    hi += 2;
+                    if (hi > MaxLog)
+                    {
+                        throw new EstimationException("NoFiniteEstimate", "The maximum-likelihood Size is infinite: " + whenUnbounded);
+                    }
+                }
+            }
+            else
+            {
+                hi = u;
+                lo = u - 2;
+                while (f(Math.Exp(lo)).Value < 0)
+                {
+                    hi = lo;
+                    lo -= 2;
+                    if (lo < MinLog)
+                    {
+                        throw new EstimationException("NoFiniteEstimate", "The maximum-likelihood Size is 0, outside the parameter space: " + whenUnbounded);
+                    }
+                }
+            }
+
+            if (u != lo && u != hi)
+            {
+                u = 0.5 * (lo + hi);
+                at = f(Math.Exp(u));
+            }
+
+            for (int iteration = 0; iteration < 400; iteration++)
+            {
+                double r = Math.Exp(u);
+                double newton = u - at.Value / (at.Slope * r);
+                double next = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
+                if (Math.Abs(next - u) <= 1e-15 * Math.Max(1, Math.Abs(u)) || hi - lo <= 1e-15 * Math.Max(1, Math.Abs(u)))
+                {
+                    return Math.Exp(next);
+                }
+
+                u = next;
+                at = f(Math.Exp(u));
+                if (at.Value == 0)
+                {
+                    break;
+                }
+
+                if (at.Value > 0)
+                {
+                    lo = u;
+                }
+                else
+                {
+                    hi = u;
+                }
+            }
+
+            return Math.Exp(u);
+        }
+
+        /// <summary>ψ(x + r) - ψ(r) - x/r = -Σ_{k &lt; x} k / (r (r + k)) for small x (no cancellation for large r).</summary>
+        private static double DigammaDifferenceMinusLinear(double x, double r)
+        {
+            if (x <= ShortSum)
+            {
+                double sum = 0;
+                for (int k = 1; k < (int)x; k++)
+                {
+                    sum -= k / (r * (r + k));
+                }
+
+                return sum;
+            }
+
+            return DigammaDifference(x, r) - x / r;
+        }
+
+        /// <summary>z - log(1 + z), by its series for small z (where the subtraction would cancel).</summary>
+        private static double ZMinusLog1p(double z)
+        {
+            if (Math.Abs(z) > 0.01)
+            {
+                return z - SpecialFunctions.Log1p(z);
+            }
+
+            // z²/2 - z³/3 + z⁴/4 - ...; twelve terms leave less than 1e-26 relative for |z| <= 0.01.
+            double sum = 0, power = z;
+            for (int k = 2; k <= 14; k++)
+            {
+                power *= -z;
+                sum += -power / k;
+            }
+
+            return sum;
+        }
+
+        /// <summary>
+        /// The sample as a table of distinct counts and their total weights, with the count,
+        /// mean and variance (divisor n) computed from it.
+        /// </summary>
+        internal sealed class CountTable : SampleAccumulator
+        {
+            private readonly Dictionary<double, double> weightByValue = new Dictionary<double, double>();
+            private double[]? values;
+            private double[]? weights;
+
+            public double Sum { get; private set; }
+
+            public double Maximum { get; private set; }
+
+            /// <summary>The distinct values, ascending.</summary>
+            public double[] Values
+            {
+                get
+                {
+                    Sort();
+                    return values!;
+                }
+            }
+
+            /// <summary>The total weight of each of <see cref="Values"/>.</summary>
+            public double[] Weights
+            {
+                get
+                {
+                    Sort();
+                    return weights!;
+                }
+            }
+
+            public double Mean => Sum / TotalWeight;
+
+            /// <summary>Σ w (x - mean)² / n, two passes over the table.</summary>
+            public double Variance
+            {
+                get
+                {
+                    double mean = Mean, sum = 0;
+                    var v = Values;
+                    var w = Weights;
+                    for (int i = 0; i < v.Length; i++)
+                    {
+                        double d = v[i] - mean;
+                        sum += w[i] * d * d;
+                    }
+
+                    return sum / TotalWeight;
+                }
+            }
+
+            public override void Add(double x, double weight)
+            {
+                weightByValue.TryGetValue(x, out double existing);
+                weightByValue[x] = existing + weight;
+                Sum += weight * x;
+                Maximum = Math.Max(Maximum, x);
+                TotalWeight += weight;
+                Count++;
+                values = null;
+                weights = null;
+            }
+
+            private void Sort()
+            {
+                if (values is not null)
+                {
+                    return;
+                }
+
+                var v = new double[weightByValue.Count];
+                var w = new double[v.Length];
+                weightByValue.Keys.CopyTo(v, 0);
+                Array.Sort(v);
+                for (int i = 0; i < v.Length; i++)
+                {
+                    w[i] = weightByValue[v[i]];
+                }
+
+                values = v;
+                weights = w;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using MathNet.Numerics;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Poisson(Lambda) on 0, 1, 2, ...: log f(x) = x log λ - λ - log x!.
+    /// Streams its sufficient statistics; the MLE is the sample mean. An all-zero sample gives
+    /// Lambda = 0, a legitimate MLE on the boundary with log-likelihood 0 and no standard error.
+    /// </summary>
+    /// <remarks>
+    /// The log-likelihood is kept in the form Σ x log(λ/x) + Σx - nλ - Σ [½ log(2πx) + σ(x)]
+    /// (σ is Stirling's error), with Σ x log(x/c) stored about the first positive value c: for huge
+    /// counts (1e9) the naive Σ x log λ - nλ - Σ log x! subtracts numbers near 2e10 to get one
+    /// near -11 and loses seven digits; this form keeps them.
+    /// </remarks>
+    internal sealed class PoissonFamily : DistributionFamily
+    {
+        public PoissonFamily()
+            : base(DistributionName.Poisson, new ParameterSpec("Lambda", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => true;
+
+        public override string SupportDescription => "a whole number >= 0";
+
+        public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
+
+        public override bool IsInSupport(double x, double[] theta) => Counts.IsCount(x) && (x == 0 || theta[0] > 0);
+
+        public override double LogDensity(double x, double[] theta)
+            => IsInSupport(x, theta) ? Counts.PoissonLogPmf(x, theta[0]) : double.NegativeInfinity;
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+            => score[0] += weight * (Counts.Ratio(x, theta[0]) - 1);
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+            => hessian[0, 0] -= weight * Counts.Ratio(Counts.Ratio(x, theta[0]), theta[0]);
+
+        /// <summary>1/λ per observation (infinite at λ = 0).</summary>
+        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 1 / theta[0] } };
+
+        public override SampleAccumulator CreateAccumulator() => new Statistics();
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            double lambda = theta[0];
+            if (s.Sum == 0)
+            {
+                return -s.TotalWeight * lambda;
+            }
+
+            if (!(lambda > 0))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double c = s.Reference;
+            return s.Sum * SpecialFunctions.Log1p((lambda - c) / c) - s.SumXLogXOverReference
+                + SumMinusProduct(s.Sum, s.TotalWeight, lambda) - s.SumStirling;
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            return new[] { Counts.Ratio(s.Sum, theta[0]) - s.TotalWeight };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (Statistics)sample;
+            return new[,] { { -Counts.Ratio(Counts.Ratio(s.Sum, theta[0]), theta[0]) } };
+        }
+
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+            => new[] { ((Statistics)sample).Sum / sample.TotalWeight };
+
+        public override NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues)
+            => fixedValues[0] is null && theta[0] == 0 ? Counts.Boundary("Lambda", "0 (every value is 0)") : null;
+
+        /// <summary>
+        /// a - n·λ with the product formed exactly (Dekker's two-product), so that at the MLE
+        /// (n·λ ≈ a) the difference is not just the rounding error of a product near 1e10.
+        /// </summary>
+        private static double SumMinusProduct(double a, double n, double lambda)
+        {
+            double product = n * lambda;
+            if (double.IsInfinity(product) || Math.Abs(product) > 1e290)
+            {
+                return a - product;
+            }
+
+            Split(n, out double nHigh, out double nLow);
+            Split(lambda, out double lHigh, out double lLow);
+            double error = ((nHigh * lHigh - product) + nHigh * lLow + nLow * lHigh) + nLow * lLow;
+            return (a - product) - error;
+        }
+
+        private static void Split(double a, out double high, out double low)
+        {
+            double c = 134217729.0 * a;
+            high = c - (c - a);
+            low = a - high;
+        }
+
+        /// <summary>
+        /// n, Σ w x, Σ w x log(x/c) about the first positive value c, and Σ w [log x! - x log x + x]
+        /// = Σ w [½ log(2πx) + σ(x)] (0 for x = 0).
+        /// </summary>
+        internal sealed class Statistics : SampleAccumulator
+        {
+            public double Sum { get; private set; }
+
+            /// <summary>c: the first positive value seen (0 until then).</summary>
+            public double Reference { get; private set; }
+
+            public double SumXLogXOverReference { get; private set; }
+
+            public double SumStirling { get; private set; }
+
+            public override void Add(double x, double weight)
+            {
+                TotalWeight += weight;
+                Count++;
+                if (x == 0)
+                {
+                    return;
+                }
+
+                if (Reference == 0)
+                {
+                    Reference = x;
+                }
+
+                Sum += weight * x;
+                SumXLogXOverReference += weight * x * SpecialFunctions.Log1p((x - Reference) / Reference);
+                SumStirling += weight * (0.5 * Math.Log(2 * Math.PI * x) + Counts.Stirlerr(x));
+            }
+        }
+    }
+}
