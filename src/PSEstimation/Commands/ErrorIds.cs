@@ -19,5 +19,10 @@ namespace PSEstimation.Commands
         public const string MissingParameter = "MissingParameter";
         public const string InvalidParameterValue = "InvalidParameterValue";
         public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
+
+        // Terminating, Get-MAPEstimate: a -Prior that cannot be used.
+        public const string InvalidPrior = "InvalidPrior";
+        public const string NonSmoothParameter = "NonSmoothParameter";
+        public const string NoPosteriorMode = "NoPosteriorMode";
     }
 }
