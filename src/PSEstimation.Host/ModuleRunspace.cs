@@ -138,15 +138,9 @@ namespace PSEstimation.Host
                     return 1;
                 }
 
-                foreach (var warning in shell.Streams.Warning)
-                {
-                    Host.UI.WriteWarningLine(warning.Message);
-                }
-
-                foreach (var verbose in shell.Streams.Verbose)
-                {
-                    Host.UI.WriteVerboseLine(verbose.Message);
-                }
+                // Warnings and verbose text need no second pass: the engine has already written
+                // them to this host's UI as they were emitted (printing Streams.Warning again
+                // showed every warning twice).
 
                 if (Host.ExitCode is int code)
                 {

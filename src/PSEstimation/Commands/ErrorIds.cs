@@ -19,6 +19,11 @@ namespace PSEstimation.Commands
         public const string MissingParameter = "MissingParameter";
         public const string InvalidParameterValue = "InvalidParameterValue";
         public const string InvalidConfidenceLevel = "InvalidConfidenceLevel";
+        public const string InvalidEstimate = "InvalidEstimate";
+        public const string UndefinedLogDensity = "UndefinedLogDensity";
+
+        // Measure-RegressionLoss: -Actual and -Predicted (and -Weight) of different lengths.
+        public const string LengthMismatch = "LengthMismatch";
 
         // Terminating, Get-MAPEstimate: a -Prior that cannot be used.
         public const string InvalidPrior = "InvalidPrior";

@@ -16,7 +16,21 @@ namespace PSEstimation.Distributions
 
         public int Length => values.Count;
 
-        public double ValueAt(int i) => values[i];
+        /// <summary>
+        /// How many times the first value was read: every pass over the data starts there, so
+        /// this counts passes (the benchmark reports it for the iterative fits).
+        /// </summary>
+        public long Passes { get; private set; }
+
+        public double ValueAt(int i)
+        {
+            if (i == 0)
+            {
+                Passes++;
+            }
+
+            return values[i];
+        }
 
         public double WeightAt(int i) => weights is null ? 1.0 : weights[i];
 

@@ -249,6 +249,51 @@ namespace PSEstimation.Distributions
         /// <summary>a / b with 0 / 0 = 0 (a zero count contributes nothing to a score or Hessian).</summary>
         public static double Ratio(double a, double b) => a == 0 ? 0 : a / b;
 
+        /// <summary>
+        /// Throws SumOverflow when Σ w x is beyond the largest double (about 1.8e308): no mean, and no
+        /// likelihood, can be formed from such counts.
+        /// </summary>
+        public static void CheckSum(double sum, DistributionName family)
+        {
+            if (double.IsInfinity(sum))
+            {
+                throw new EstimationException(
+                    "SumOverflow",
+                    $"The values sum to more than the largest double (about 1.8e308), so no {family} estimate can be formed; counts this large cannot be fitted.");
+            }
+        }
+
+        /// <summary>
+        /// A covariance of NaN for the free parameters when the observed information overflows a
+        /// double (an estimate within about 1e-154 of 0), where inverting it would give a false 0.
+        /// Null when every entry is finite.
+        /// </summary>
+        public static NonRegularCovariance? Overflowing(double[,] hessian, double?[] fixedValues)
+        {
+            bool finite = true;
+            foreach (double h in hessian)
+            {
+                finite &= !double.IsNaN(h) && !double.IsInfinity(h);
+            }
+
+            if (finite)
+            {
+                return null;
+            }
+
+            int k = fixedValues.Length;
+            var covariance = new double[k, k];
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    covariance[i, j] = fixedValues[i] is null && fixedValues[j] is null ? double.NaN : 0;
+                }
+            }
+
+            return new NonRegularCovariance(covariance, "the observed information overflows a double at this extreme estimate; no standard error");
+        }
+
         /// <summary>A 1 × 1 covariance with no standard error, for an estimate on the boundary.</summary>
         public static NonRegularCovariance Boundary(string parameter, string value)
             => new NonRegularCovariance(

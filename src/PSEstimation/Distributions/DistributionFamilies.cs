@@ -59,8 +59,22 @@ namespace PSEstimation.Distributions
                     return new LaplaceFamily();
 
                 // Gamma, Beta, Weibull
+                case DistributionName.Gamma:
+                    return new GammaFamily();
+                case DistributionName.Beta:
+                    return new BetaFamily();
+                case DistributionName.Weibull:
+                    return new WeibullFamily();
 
                 // Logistic, Cauchy, StudentT
+                case DistributionName.Logistic:
+                    return new LogisticFamily();
+
+                case DistributionName.Cauchy:
+                    return new CauchyFamily();
+
+                case DistributionName.StudentT:
+                    return new StudentTFamily();
 
                 // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
                 case DistributionName.Poisson:

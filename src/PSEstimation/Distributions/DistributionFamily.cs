@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using PSEstimation.Estimation;
 
 namespace PSEstimation.Distributions
 {
@@ -53,6 +56,13 @@ namespace PSEstimation.Distributions
 
         /// <summary>Whether the density at <paramref name="x"/> is positive under <paramref name="theta"/>.</summary>
         public abstract bool IsInSupport(double x, double[] theta);
+
+        /// <summary>
+        /// Why a parameter vector whose values each lie in their own domain still cannot be
+        /// evaluated (Uniform: Lower must be below Upper), as a sentence for an error message;
+        /// null when it can. Checked before a likelihood is evaluated at given parameters.
+        /// </summary>
+        public virtual string? ParameterConstraintViolation(double[] theta) => null;
 
         /// <summary>log f(x | theta) for one observation, -Infinity outside the support.</summary>
         public abstract double LogDensity(double x, double[] theta);
@@ -140,6 +150,22 @@ namespace PSEstimation.Distributions
         /// </summary>
         public virtual double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
             => throw new NotSupportedException(Name + " has no numerical fit.");
+
+        /// <summary>How <see cref="MaximizeLikelihood"/> finds the estimate, for the result's Method.</summary>
+        public virtual string NumericalMethod => "Newton-Raphson on unconstrained scales";
+
+        /// <summary>
+        /// The numerical fit, used when <see cref="ClosedForm"/> gives null: by default Newton-Raphson
+        /// from <see cref="InitialEstimate"/>. A family overrides it to run Newton from several starts
+        /// (a likelihood with several local maxima) or to stop a parameter whose optimum can lie at
+        /// infinity at a cap, and says so in <see cref="NumericalMethod"/>.
+        /// </summary>
+        public virtual OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
+        {
+            double[] start = InitialEstimate(sample, fixedValues);
+            trace?.Invoke("Starting values: " + string.Join(", ", Array.ConvertAll(start, v => v.ToString("G10", CultureInfo.InvariantCulture))));
+            return NewtonRaphson.Maximize(new LogLikelihoodObjective(this, sample), Parameters, start, fixedValues, cancellation, trace);
+        }
 
         /// <summary>
         /// For non-regular models (the likelihood has a kink or its maximum is on the boundary of

@@ -69,9 +69,20 @@ namespace PSEstimation.Distributions
         }
 
         public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
-            => new[] { 1 / (1 + ((CountStatistics)sample).Mean) };
+        {
+            var s = (CountStatistics)sample;
+            Counts.CheckSum(s.Sum, Name);
+            return new[] { 1 / (1 + s.Mean) };
+        }
 
         public override NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues)
-            => fixedValues[0] is null && theta[0] == 1 ? Counts.Boundary("P", "1 (every value is 0)") : null;
+        {
+            if (fixedValues[0] is not null)
+            {
+                return null;
+            }
+
+            return theta[0] == 1 ? Counts.Boundary("P", "1 (every value is 0)") : Counts.Overflowing(Hessian(sample, theta), fixedValues);
+        }
     }
 }

@@ -159,6 +159,7 @@ namespace PSEstimation.Distributions
             }
 
             var table = (CountTable)sample;
+            Counts.CheckSum(table.Sum, Name);
             return new[] { r, fixedValues[1] ?? r / (r + table.Mean) };
         }
 
@@ -169,12 +170,13 @@ namespace PSEstimation.Distributions
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
         {
             var table = (CountTable)sample;
+            Counts.CheckSum(table.Sum, Name);
             if (fixedValues[1] is double p)
             {
                 return new[] { SizeGivenP(table, p), p };
             }
 
-            double mean = table.Mean, variance = table.Variance;
+            double mean = table.Mean, dispersion = table.SquaredVariation;
             if (table.Maximum == 0)
             {
                 throw new EstimationException(
@@ -182,18 +184,19 @@ namespace PSEstimation.Distributions
                     $"All {table.Count} values are 0: every negative binomial with P = 1 fits them perfectly, whatever Size, so Size cannot be estimated. Fit Poisson instead (Get-MLEstimate Poisson gives Lambda = 0), or fix Size with -Fixed @{{ Size = ... }}.");
             }
 
-            if (!(variance > mean))
+            // Var > mean, compared as Var/mean² > 1/mean so that counts near 1e300 do not overflow.
+            if (!(dispersion > 1 / mean))
             {
                 throw new EstimationException(
                     "NoFiniteEstimate",
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "The sample variance ({0:G6}, divisor n) does not exceed the mean ({1:G6}): the negative binomial likelihood keeps increasing as Size goes to infinity (the Poisson limit), so there is no finite maximum-likelihood Size. Fit Poisson instead (Get-MLEstimate Poisson), or fix Size with -Fixed @{{ Size = ... }}.",
-                        variance,
+                        dispersion * mean * mean,
                         mean));
             }
 
-            double size = ProfileSize(table, mean, variance);
+            double size = ProfileSize(table, mean, dispersion);
             return new[] { size, size / (size + mean) };
         }
 
@@ -201,7 +204,7 @@ namespace PSEstimation.Distributions
         {
             if (fixedValues[1] is not null || theta[1] != 1)
             {
-                return null;
+                return Counts.Overflowing(Hessian(sample, theta), fixedValues);
             }
 
             // Only reached with Size fixed and an all-zero sample: P = 1 on the boundary.
@@ -361,28 +364,34 @@ namespace PSEstimation.Distributions
 
         /// <summary>
         /// The Size that maximises the likelihood profiled over P = r / (r + mean): the root of
-        /// g(r) = Σ w [ψ(x + r) - ψ(r) - x/r] + n [m/r - log(1 + m/r)], written so that both
-        /// brackets are O(1/r²) without cancellation; g > 0 below the root and g &lt; 0 above.
+        /// g(r) = Σ w [ψ(x + r) - ψ(r)] - n log(1 + m/r), for large r written as
+        /// Σ w [ψ(x + r) - ψ(r) - x/r] + n [m/r - log(1 + m/r)], both brackets O(1/r²) without
+        /// cancellation; g > 0 below the root and g &lt; 0 above.
         /// </summary>
-        private static double ProfileSize(CountTable table, double mean, double variance)
+        private static double ProfileSize(CountTable table, double mean, double dispersion)
         {
             double n = table.TotalWeight;
             var values = table.Values;
             var weights = table.Weights;
             (double Value, double Slope) G(double r)
             {
-                double value = n * ZMinusLog1p(mean / r);
+                // For mean/r small both brackets are O(1/r²) and the split avoids their cancellation;
+                // otherwise x/r can be huge (counts near 1e300) and the direct form Σ w [ψ(x + r) - ψ(r)]
+                // - n log(1 + m/r) is the accurate one.
+                double z = mean / r;
+                bool split = z < 0.01;
+                double value = split ? n * ZMinusLog1p(z) : -n * SpecialFunctions.Log1p(z);
                 double slope = n * mean / (r * (r + mean));
                 for (int i = 0; i < values.Length; i++)
                 {
-                    value += weights[i] * DigammaDifferenceMinusLinear(values[i], r);
+                    value += weights[i] * (split ? DigammaDifferenceMinusLinear(values[i], r) : DigammaDifference(values[i], r));
                     slope += weights[i] * TrigammaDifference(values[i], r);
                 }
 
                 return (value, slope);
             }
 
-            double start = mean * mean / (variance - mean);
+            double start = 1 / (dispersion - 1 / mean);  // the moment estimate mean²/(Var - mean)
             return DecreasingRoot(G, start, "the sample variance barely exceeds the mean: the fit is indistinguishable from Poisson. Fit Poisson instead (Get-MLEstimate Poisson), or fix Size with -Fixed @{ Size = ... }.");
         }
 
@@ -586,10 +595,11 @@ namespace PSEstimation.Distributions
                 }
             }
 
+            /// <summary>Σ w x / n (Σ w x beyond the largest double is rejected as SumOverflow before use).</summary>
             public double Mean => Sum / TotalWeight;
 
-            /// <summary>Σ w (x - mean)² / n, two passes over the table.</summary>
-            public double Variance
+            /// <summary>Var / mean² = Σ w ((x - mean)/mean)² / n (divisor n), finite for counts up to 1e308.</summary>
+            public double SquaredVariation
             {
                 get
                 {
@@ -598,7 +608,7 @@ namespace PSEstimation.Distributions
                     var w = Weights;
                     for (int i = 0; i < v.Length; i++)
                     {
-                        double d = v[i] - mean;
+                        double d = (v[i] - mean) / mean;
                         sum += w[i] * d * d;
                     }
 

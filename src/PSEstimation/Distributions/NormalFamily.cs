@@ -27,26 +27,35 @@ namespace PSEstimation.Distributions
 
         public override bool IsInSupport(double x, double[] theta) => true;
 
+        // Per observation, (x - Mean) is scaled before it is squared, so values near 1e300 with a
+        // variance near 1e308 give finite results where d² or v² alone would overflow.
         public override double LogDensity(double x, double[] theta)
         {
-            double d = x - theta[0];
-            return -0.5 * (LogTwoPi + Math.Log(theta[1])) - d * d / (2 * theta[1]);
+            double z = Scaled(x, theta[0], Math.Sqrt(theta[1]));
+            return -0.5 * (LogTwoPi + Math.Log(theta[1]) + z * z);
         }
 
         public override void AddScore(double x, double weight, double[] theta, double[] score)
         {
-            double v = theta[1], d = x - theta[0];
-            score[0] += weight * d / v;
-            score[1] += weight * (d * d / (2 * v * v) - 0.5 / v);
+            double v = theta[1], r = Scaled(x, theta[0], v);
+            score[0] += weight * r;
+            score[1] += weight * 0.5 * (r * r - 1 / v);
         }
 
         public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
         {
-            double v = theta[1], d = x - theta[0];
+            double v = theta[1], r = Scaled(x, theta[0], v);
             hessian[0, 0] -= weight / v;
-            hessian[0, 1] -= weight * d / (v * v);
-            hessian[1, 0] -= weight * d / (v * v);
-            hessian[1, 1] += weight * (0.5 / (v * v) - d * d / (v * v * v));
+            hessian[0, 1] -= weight * r / v;
+            hessian[1, 0] -= weight * r / v;
+            hessian[1, 1] += weight * (0.5 / v - r * r) / v;
+        }
+
+        /// <summary>(x - mean) / scale, also when x - mean itself overflows (x = 1e308, mean = -1e308).</summary>
+        private static double Scaled(double x, double mean, double scale)
+        {
+            double d = x - mean;
+            return double.IsInfinity(d) ? x / scale - mean / scale : d / scale;
         }
 
         public override double[,] ExpectedInformation(double[] theta)
@@ -92,7 +101,7 @@ namespace PSEstimation.Distributions
             var s = (Statistics)sample;
             double mean = fixedValues[0] ?? s.Mean;
             double variance = fixedValues[1] ?? s.SumOfSquaresAbout(mean) / s.TotalWeight;
-            if (!(variance > 0) && s.Minimum < s.Maximum)
+            if (!(variance > 0) && s.ValuesDiffer)
             {
                 throw new EstimationException(
                     "VarianceUnderflow",
@@ -116,9 +125,10 @@ namespace PSEstimation.Distributions
 
             public double SumOfSquares { get; private set; }
 
-            public double Minimum { get; private set; } = double.PositiveInfinity;
+            /// <summary>Whether two of the values differ: a zero variance then means underflow, not a constant sample.</summary>
+            public bool ValuesDiffer { get; private set; }
 
-            public double Maximum { get; private set; } = double.NegativeInfinity;
+            private double firstValue;
 
             /// <summary>Σ w (x - m)² = M2 + n (x̄ - m)², without cancellation for m near x̄.</summary>
             public double SumOfSquaresAbout(double m)
@@ -133,10 +143,21 @@ namespace PSEstimation.Distributions
                 double delta = x - Mean;
                 Mean += delta * weight / total;
                 SumOfSquares += weight * delta * (x - Mean);
-                Minimum = Math.Min(Minimum, x);
-                Maximum = Math.Max(Maximum, x);
+                NoteValue(x);
                 TotalWeight = total;
                 Count++;
+            }
+
+            private void NoteValue(double x)
+            {
+                if (Count == 0)
+                {
+                    firstValue = x;
+                }
+                else if (x != firstValue)
+                {
+                    ValuesDiffer = true;
+                }
             }
 
             public override void AddRange(double[] values)
@@ -151,10 +172,11 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// Adds an array in two passes (sum with extremes, then squared deviations from the
-            /// array's own mean) and merges the result with Chan's formula: exact for large
-            /// offsets and about as fast as summing. A non-finite sum means a non-finite value
-            /// (NaN and infinities propagate), or an overflow: then nothing is added.
+            /// Adds an array in two passes (the sum, then squared deviations from the array's own
+            /// mean) and merges the result with Chan's formula: exact for large offsets and about
+            /// as fast as summing (four partial sums keep the adder busy). A non-finite sum
+            /// means a non-finite value (NaN and infinities propagate) or an overflow: then
+            /// nothing is added and the caller goes value by value.
             /// </summary>
             public bool TryAddFinite(double[] values)
             {
@@ -164,39 +186,60 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-                foreach (double x in values)
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int i = 0;
+                for (; i + 3 < count; i += 4)
                 {
-                    sum += x;
-                    min = x < min ? x : min;
-                    max = x > max ? x : max;
+                    s0 += values[i];
+                    s1 += values[i + 1];
+                    s2 += values[i + 2];
+                    s3 += values[i + 3];
                 }
 
+                for (; i < count; i++)
+                {
+                    s0 += values[i];
+                }
+
+                double sum = (s0 + s1) + (s2 + s3);
                 if (double.IsNaN(sum) || double.IsInfinity(sum))
                 {
                     return false;
                 }
 
                 double mean = sum / count;
-                double squares = 0, residual = 0;
-                foreach (double x in values)
+                double q0 = 0, q1 = 0, r0 = 0, r1 = 0, spread = 0;
+                for (i = 0; i + 1 < count; i += 2)
                 {
-                    double d = x - mean;
-                    squares += d * d;
-                    residual += d;
+                    double d0 = values[i] - mean, d1 = values[i + 1] - mean;
+                    q0 += d0 * d0;
+                    q1 += d1 * d1;
+                    r0 += d0;
+                    r1 += d1;
+                    spread += Math.Abs(d0) + Math.Abs(d1);
+                }
+
+                for (; i < count; i++)
+                {
+                    double d = values[i] - mean;
+                    q0 += d * d;
+                    r0 += d;
+                    spread += Math.Abs(d);
                 }
 
                 // Corrected two-pass algorithm: removes the rounding left in the mean.
-                squares -= residual * residual / count;
+                double residual = r0 + r1;
+                double squares = q0 + q1 - residual * residual / count;
                 mean += residual / count;
+
+                NoteValue(values[0]);
+                ValuesDiffer |= spread > 0;
 
                 double total = TotalWeight + count;
                 double delta = mean - Mean;
                 SumOfSquares += squares + delta * delta * TotalWeight * count / total;
                 Mean += delta * count / total;
                 TotalWeight = total;
-                Minimum = Math.Min(Minimum, min);
-                Maximum = Math.Max(Maximum, max);
                 Count += count;
                 return true;
             }

@@ -75,7 +75,11 @@ namespace PSEstimation.Distributions
         }
 
         public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
-            => new[] { ((Statistics)sample).Sum / sample.TotalWeight };
+        {
+            var s = (Statistics)sample;
+            Counts.CheckSum(s.Sum, Name);
+            return new[] { s.Sum / s.TotalWeight };
+        }
 
         public override NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues)
             => fixedValues[0] is null && theta[0] == 0 ? Counts.Boundary("Lambda", "0 (every value is 0)") : null;

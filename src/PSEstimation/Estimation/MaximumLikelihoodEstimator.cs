@@ -48,13 +48,11 @@ namespace PSEstimation.Estimation
             }
             else
             {
-                double[] start = Family.InitialEstimate(sample, fixedValues);
-                Trace?.Invoke($"Starting values: {Format(start)}");
-                var result = NewtonRaphson.Maximize(new LogLikelihoodObjective(Family, sample), Family.Parameters, start, fixedValues, cancellation, Trace);
+                var result = Family.MaximizeLikelihood(sample, fixedValues, cancellation, Trace);
                 theta = result.Theta;
                 iterations = result.Iterations;
                 converged = result.Converged;
-                method = "Newton-Raphson on unconstrained scales";
+                method = Family.NumericalMethod;
                 if (!converged)
                 {
                     Warn?.Invoke($"The {Family.Name} fit did not converge in {iterations} iterations; the best point found is reported (Converged = False).");
@@ -179,8 +177,5 @@ namespace PSEstimation.Estimation
 
             return m;
         }
-
-        private static string Format(double[] theta)
-            => string.Join(", ", Array.ConvertAll(theta, v => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

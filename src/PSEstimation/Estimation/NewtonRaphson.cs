@@ -22,7 +22,11 @@ namespace PSEstimation.Estimation
     {
         public const int DefaultMaxIterations = 200;
 
-        /// <summary>Largest step on the unconstrained scale in one iteration (e^5 ≈ 150× for a positive parameter).</summary>
+        /// <summary>
+        /// Largest step of a log- or logit-scale parameter in one iteration (e^5 ≈ 150× for a
+        /// positive parameter). Real parameters (locations) are not capped: they have no natural
+        /// unit here (data in millions move them by millions), and the line search guards them.
+        /// </summary>
         private const double MaxStep = 5.0;
 
         public static OptimizationResult Maximize(
@@ -73,7 +77,7 @@ namespace PSEstimation.Estimation
                 }
 
                 var step = SolveDamped(negHessian, gradient);
-                double scale = Math.Min(1.0, MaxStep / Math.Max(step.AbsoluteMaximum(), 1e-300));
+                double scale = Math.Min(1.0, MaxStep / Math.Max(CappedMaximum(specs, free, step), 1e-300));
                 step *= scale;
 
                 // The Newton decrement gᵀ(-H)⁻¹g is the predicted gain; below rounding level we are done.
@@ -99,6 +103,20 @@ namespace PSEstimation.Estimation
                         break;
                     }
 
+                    // Near the optimum the predicted gain can sink below the rounding noise of the
+                    // log-likelihood (a sum of large terms that cancel, e.g. a Gamma shape of 300),
+                    // and comparing values no longer says whether the full Newton step helps: the
+                    // halving would shrink it to nothing and the test below call that convergence,
+                    // some 1e-7 short of the optimum. There the gradient decides instead.
+                    if (t == 1.0 && decrement <= 1e-8 * Math.Max(1.0, Math.Abs(logLik))
+                        && !double.IsNaN(trialLogLik) && !double.IsInfinity(trialLogLik)
+                        && DecrementAt(objective, specs, free, trial, negHessian) < 0.25 * decrement)
+                    {
+                        candidate = trial;
+                        candidateLogLik = trialLogLik;
+                        break;
+                    }
+
                     t *= 0.5;
                 }
 
@@ -111,7 +129,7 @@ namespace PSEstimation.Estimation
                 }
 
                 trace?.Invoke($"Newton iteration {iteration}: log-likelihood {candidateLogLik:R}, step length {t:G3}, decrement {decrement:G3}");
-                bool tiny = step.AbsoluteMaximum() * t < 1e-13;
+                bool tiny = IsTiny(specs, theta, free, step, t);
                 theta = candidate;
                 logLik = candidateLogLik;
                 if (tiny)
@@ -122,6 +140,19 @@ namespace PSEstimation.Estimation
 
             trace?.Invoke($"Newton: iteration cap {maxIterations} reached.");
             return new OptimizationResult(theta, logLik, maxIterations, false);
+        }
+
+        /// <summary>The Newton decrement at <paramref name="theta"/>, measured with a given (damped) curvature.</summary>
+        private static double DecrementAt(
+            ILogObjective objective,
+            System.Collections.Generic.IReadOnlyList<ParameterSpec> specs,
+            int[] free,
+            double[] theta,
+            Matrix<double> negHessian)
+        {
+            double[] score = objective.Gradient(theta);
+            var gradient = Vector<double>.Build.Dense(free.Length, a => score[free[a]] * specs[free[a]].Jacobian(theta[free[a]]));
+            return gradient.DotProduct(SolveDamped(negHessian, gradient));
         }
 
         private static int[] FreeIndices(double?[] fixedValues)
@@ -136,6 +167,40 @@ namespace PSEstimation.Estimation
             }
 
             return free.ToArray();
+        }
+
+        /// <summary>The largest |step| among the parameters on a log or logit scale (0 if all are real).</summary>
+        private static double CappedMaximum(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, int[] free, Vector<double> step)
+        {
+            double max = 0;
+            for (int a = 0; a < free.Length; a++)
+            {
+                if (specs[free[a]].Domain != ParameterDomain.Real)
+                {
+                    max = Math.Max(max, Math.Abs(step[a]));
+                }
+            }
+
+            return max;
+        }
+
+        /// <summary>
+        /// Whether the accepted step moved every parameter by less than 1e-13 on its unconstrained
+        /// scale or by a few units in the last place of it: nothing further can change the point
+        /// (a location near 1e9 moves in steps of 1.2e-7 at best).
+        /// </summary>
+        private static bool IsTiny(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, double[] theta, int[] free, Vector<double> step, double t)
+        {
+            for (int a = 0; a < free.Length; a++)
+            {
+                double eta = specs[free[a]].ToUnconstrained(theta[free[a]]);
+                if (Math.Abs(step[a] * t) >= Math.Max(1e-13, 1e-15 * Math.Abs(eta)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static double[] Step(System.Collections.Generic.IReadOnlyList<ParameterSpec> specs, double[] theta, int[] free, Vector<double> step, double t)
@@ -156,10 +221,17 @@ namespace PSEstimation.Estimation
         /// </summary>
         private static Vector<double> SolveDamped(Matrix<double> a, Vector<double> g)
         {
+            // Only finite curvatures set the scale: an entry that overflowed (the information of a
+            // rate near 1e-300 is near 1e600) would make the fallback step zero, which the
+            // Newton decrement test in Maximize would then take for convergence.
             double diagonalScale = 0;
             for (int i = 0; i < a.RowCount; i++)
             {
-                diagonalScale = Math.Max(diagonalScale, Math.Abs(a[i, i]));
+                double d = Math.Abs(a[i, i]);
+                if (!double.IsInfinity(d) && !double.IsNaN(d))
+                {
+                    diagonalScale = Math.Max(diagonalScale, d);
+                }
             }
 
             diagonalScale = Math.Max(diagonalScale, 1e-12);

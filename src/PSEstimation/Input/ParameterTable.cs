@@ -89,6 +89,30 @@ namespace PSEstimation.Input
             return result;
         }
 
+        /// <summary>
+        /// Every parameter's value in parameter order, for evaluating a likelihood: each one is
+        /// required (MissingParameter lists the absent ones) and checked against its domain.
+        /// </summary>
+        public static double[] FullVector(DistributionFamily family, Dictionary<string, double> values, string parameterName)
+        {
+            var missing = family.Parameters.Where(p => !values.ContainsKey(p.Name)).Select(p => p.Name).ToList();
+            if (missing.Count > 0)
+            {
+                throw new EstimationException(
+                    ErrorIds.MissingParameter,
+                    $"-{parameterName} has no value for {string.Join(", ", missing)}. Expected: {Expected(family.Name)}.");
+            }
+
+            var given = FixedVector(family, values, parameterName);
+            var theta = new double[given.Length];
+            for (int i = 0; i < theta.Length; i++)
+            {
+                theta[i] = given[i]!.Value;
+            }
+
+            return theta;
+        }
+
         /// <summary>"Mean (finite), Variance (> 0)", plus constants.</summary>
         public static string Expected(DistributionName distribution)
         {
@@ -99,7 +123,7 @@ namespace PSEstimation.Input
                 parts.AddRange(family.Parameters.Select(p => p.Describe()));
             }
 
-            parts.AddRange(DistributionFamilies.ConstantNames(distribution).Select(c => c + " (a whole number >= 0, required)"));
+            parts.AddRange(DistributionFamilies.ConstantNames(distribution).Select(c => c + " (a whole number >= 1, required)"));
             return string.Join(", ", parts);
         }
 

@@ -69,6 +69,20 @@ namespace PSEstimation.Tests.Numerics
         }
 
         [Fact]
+        public void Counts_near_1e300()
+        {
+            // P = 1/(1 + 2e300) = 5e-301; mpmath at 700 digits: log-likelihood -1384.9373501575474.
+            // The observed information n/P² overflows, so no standard error (not a false 0).
+            var fit = Fit(new GeometricFamily(), new double[] { 1e300, 3e300 });
+            Tolerance.Relative(5e-301, fit.Parameters[0].Value, 1e-15, "P");
+            Tolerance.Relative(-1384.9373501575474, fit.LogLikelihood, 1e-13, "LogLikelihood");
+            Assert.Null(fit.Parameters[0].StandardError);
+            Assert.Contains("overflows", fit.Method);
+            var e = Assert.Throws<EstimationException>(() => Fit(new GeometricFamily(), new double[] { 1e308, 1.5e308 }));
+            Assert.Equal("SumOverflow", e.ErrorId);
+        }
+
+        [Fact]
         public void Values_outside_the_support()
         {
             var family = new GeometricFamily();

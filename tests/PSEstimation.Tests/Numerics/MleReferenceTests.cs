@@ -17,6 +17,8 @@ namespace PSEstimation.Tests.Numerics
             "Normal",
             "LogNormal", "Exponential", "Rayleigh", "Pareto", "Uniform", "Laplace",
             "Poisson", "Bernoulli", "Binomial", "Geometric", "NegativeBinomial",
+            "Gamma", "Beta", "Weibull",
+            "Logistic", "Cauchy", "StudentT",
         };
 
         public static IEnumerable<object[]> Cases()

@@ -169,6 +169,40 @@ namespace PSEstimation.Tests.Numerics
         }
 
         [Fact]
+        public void Counts_near_1e300()
+        {
+            // mpmath at 700 digits (bisection of the profile score): Size 0.8278607607845248,
+            // P 6.057517761837985e-301, log-likelihood -2076.226049521092. The observed information
+            // (n·Size/P² ≈ 1e600) overflows a double, so no standard error is reported rather than a false 0.
+            var fit = Fit(new NegativeBinomialFamily(), new double[] { 1e300, 3e300, 1e299 });
+            Tolerance.Relative(0.8278607607845248, fit.Parameters[0].Value, 1e-9, "Size");
+            Tolerance.Relative(6.057517761837985e-301, fit.Parameters[1].Value, 1e-9, "P");
+            Tolerance.Relative(-2076.226049521092, fit.LogLikelihood, 1e-12, "LogLikelihood");
+            Assert.Null(fit.Parameters[0].StandardError);
+            Assert.Null(fit.Parameters[1].StandardError);
+            Assert.Contains("overflows", fit.Method);
+        }
+
+        [Fact]
+        public void Widely_spread_counts()
+        {
+            // 0, 0, 1, 5, 2e12: mpmath at 700 digits: Size 0.024761502333741463, P 6.190375583416411e-14,
+            // log-likelihood -44.151891972265695.
+            var fit = Fit(new NegativeBinomialFamily(), new double[] { 0, 0, 1, 5, 2e12 });
+            Tolerance.Relative(0.024761502333741463, fit.Parameters[0].Value, 1e-9, "Size");
+            Tolerance.Relative(6.190375583416411e-14, fit.Parameters[1].Value, 1e-9, "P");
+            Tolerance.Relative(-44.151891972265695, fit.LogLikelihood, 1e-12, "LogLikelihood");
+            Assert.NotNull(fit.Parameters[0].StandardError);
+        }
+
+        [Fact]
+        public void Sum_beyond_the_largest_double_is_a_clear_error()
+        {
+            var e = Assert.Throws<EstimationException>(() => Fit(new NegativeBinomialFamily(), new double[] { 1e308, 1.5e308 }));
+            Assert.Equal("SumOverflow", e.ErrorId);
+        }
+
+        [Fact]
         public void Values_outside_the_support()
         {
             var family = new NegativeBinomialFamily();

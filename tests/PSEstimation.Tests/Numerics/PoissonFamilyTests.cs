@@ -107,6 +107,18 @@ namespace PSEstimation.Tests.Numerics
         }
 
         [Fact]
+        public void Counts_near_1e300()
+        {
+            // Lambda = 1.5e300; mpmath at 700 digits: log-likelihood -1.698990367953975e299; SE sqrt(λ/n).
+            var fit = Fit(new PoissonFamily(), new double[] { 1e300, 2e300 });
+            Tolerance.Relative(1.5e300, fit.Parameters[0].Value, 1e-15, "Lambda");
+            Tolerance.Relative(-1.698990367953975e299, fit.LogLikelihood, 1e-13, "LogLikelihood");
+            Tolerance.Relative(Math.Sqrt(0.75e300), fit.Parameters[0].StandardError!.Value, 1e-13, "SE");
+            var e = Assert.Throws<EstimationException>(() => Fit(new PoissonFamily(), new double[] { 1e308, 1.5e308 }));
+            Assert.Equal("SumOverflow", e.ErrorId);
+        }
+
+        [Fact]
         public void Weights_equal_repeated_rows()
         {
             var family = new PoissonFamily();

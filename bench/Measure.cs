@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+
+namespace PSEstimation.Bench
+{
+    /// <summary>Timing by alternation: A B A B ..., the ratio taken pair by pair and the median quoted.</summary>
+    public static class Measure
+    {
+        public static double Seconds(Action action)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        /// <summary>Median of A/B over <paramref name="pairs"/> alternated runs, after one warm-up of each.</summary>
+        public static (double Ratio, double MedianA, double MedianB) Paired(Action a, Action b, int pairs)
+        {
+            a();
+            b();
+            var ratios = new List<double>();
+            var timesA = new List<double>();
+            var timesB = new List<double>();
+            for (int i = 0; i < pairs; i++)
+            {
+                double ta = Seconds(a);
+                double tb = Seconds(b);
+                timesA.Add(ta);
+                timesB.Add(tb);
+                ratios.Add(ta / tb);
+            }
+
+            return (Median(ratios), Median(timesA), Median(timesB));
+        }
+
+        public static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            int n = sorted.Length;
+            return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        }
+    }
+}

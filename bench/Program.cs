@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using PSEstimation.Bench;
+using PSEstimation.Host;
+
+// The performance issue's figures, each as a ratio against a baseline measured in this run.
+// Usage: dotnet run -c Release --project bench [-- --quick]
+bool quick = Array.IndexOf(args, "--quick") >= 0;
+int pairs = quick ? 3 : 5;
+int pipelineCount = quick ? 200_000 : 1_000_000;
+int bulkCount = quick ? 2_000_000 : 10_000_000;
+long memoryCount = quick ? 1_000_000 : 10_000_000;
+
+var report = new Report();
+if (Array.IndexOf(args, "--fits-only") >= 0)
+{
+    IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+    return report.Print();
+}
+
+string manifest = ModuleRunspace.FindModuleManifest();
+using var session = new ModuleRunspace(manifest, TextWriter.Null, Console.Error);
+Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);
+Console.WriteLine($"PSEstimation benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, module {manifest}");
+Console.WriteLine();
+
+// 1. Pipeline floor: piping doubles into the module against piping them into a no-op cmdlet.
+var continuous = Values(pipelineCount, i => 1.0 + (i % 1000) * 0.001);
+var counts = Values(pipelineCount, i => i % 17);
+foreach (var (family, data) in new[] { ("Normal", continuous), ("Exponential", continuous), ("Poisson", counts), ("Gamma", continuous) })
+{
+    Run(session, "$global:benchData = $args[0]", (object)data);
+    var (ratio, a, b) = Measure.Paired(
+        () => Run(session, $"$null = $global:benchData | Get-MLEstimate {family}"),
+        () => Run(session, "$global:benchData | Invoke-BenchNoOp"),
+        pairs);
+    report.Add($"pipe {Count(pipelineCount)} doubles | Get-MLEstimate {family}", ratio, 1.3, "x no-op", $"{a:F3} s vs {b:F3} s");
+}
+
+if (Exists(session, "Measure-RegressionLoss"))
+{
+    var objects = new PSObject[pipelineCount];
+    for (int i = 0; i < objects.Length; i++)
+    {
+        var o = new PSObject();
+        o.Properties.Add(new PSNoteProperty("Actual", 1.0 + i % 100));
+        o.Properties.Add(new PSNoteProperty("Predicted", 1.5 + i % 97));
+        objects[i] = o;
+    }
+
+    Run(session, "$global:benchObjects = $args[0]", (object)objects);
+    var (ratio, a, b) = Measure.Paired(
+        () => Run(session, "$null = $global:benchObjects | Measure-RegressionLoss"),
+        () => Run(session, "$global:benchObjects | Invoke-BenchNoOp"),
+        pairs);
+    report.Add($"pipe {Count(pipelineCount)} objects | Measure-RegressionLoss", ratio, 1.3, "x no-op", $"{a:F3} s vs {b:F3} s");
+    Run(session, "$global:benchObjects = $null");
+}
+
+Run(session, "$global:benchData = $null");
+
+// 2. Bulk path: a whole double[] against a plain C# loop that sums it in this process.
+var bulk = Values(bulkCount, i => 1e9 + (i % 1000) * 0.001);
+Run(session, "$global:benchBulk = $args[0]", (object)bulk);
+double sink = 0;
+var bulkResult = Measure.Paired(
+    () => Run(session, "$null = Get-MLEstimate Normal -InputObject $global:benchBulk"),
+    () => { double s = 0; foreach (double x in bulk) { s += x; } sink += s; },
+    pairs);
+report.Add($"Get-MLEstimate Normal -InputObject double[{Count(bulkCount)}]", bulkResult.Ratio, 3.0, "x C# sum loop",
+    $"{bulkCount / bulkResult.MedianA / 1e6:F0} M values/s; loop {bulkCount / bulkResult.MedianB / 1e6:F0} M values/s");
+foreach (var (label, script) in new[] { ("int[]", "[int[]]$global:benchBulkOther"), ("List[double]", "[System.Collections.Generic.List[double]]$global:benchBulkOther") })
+{
+    Run(session, "$global:benchBulkOther = [int[]](1..$args[0])", bulkCount / 10);
+    Run(session, $"$global:benchTyped = {script}");
+    double seconds = Measure.Median(new[] { 0, 1, 2 }.Select(_ => Measure.Seconds(() => Run(session, "$null = Get-MLEstimate Normal -InputObject $global:benchTyped"))));
+    report.Info($"Get-MLEstimate Normal -InputObject {label}[{Count(bulkCount / 10)}]", $"{bulkCount / 10 / seconds / 1e6:F0} M values/s");
+}
+
+Run(session, "$global:benchBulk = $global:benchBulkOther = $global:benchTyped = $null");
+GC.KeepAlive(sink);
+
+// 3. Constant memory: the heap while a streaming family holds 10^7 values against 10^4.
+var streaming = new[] { "Normal", "LogNormal", "Exponential", "Gamma", "Rayleigh", "Pareto", "Uniform", "Poisson", "Geometric" };
+foreach (string family in streaming)
+{
+    if (!FamilyAvailable(session, family))
+    {
+        report.Info($"memory {family}", "family not available");
+        continue;
+    }
+
+    string kind = family is "Poisson" or "Geometric" ? " -Integers" : string.Empty;
+    Run(session, $"$null = Get-BenchValues 10000{kind} | Get-MLEstimate {family}");
+    long small = GetBenchValuesCommand.HeapAfterLastValue;
+    Run(session, $"$null = Get-BenchValues {memoryCount}{kind} | Get-MLEstimate {family}");
+    long large = GetBenchValuesCommand.HeapAfterLastValue;
+    double megabytes = (large - small) / 1048576.0;
+    report.Add($"heap growth, {Count(memoryCount)} vs 10^4 values piped to {family}", megabytes, 1.0, "MB", $"{small / 1048576.0:F1} MB -> {large / 1048576.0:F1} MB");
+}
+
+// 4. Iterative fits of 10^6 values, against scipy's .fit where it is installed.
+IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+
+// 5. Scaling: time per value from 10^4 to 10^7 values piped (Normal).
+var perValue = new List<(long N, double Seconds)>();
+foreach (long n in quick ? new long[] { 10_000, 100_000, 1_000_000 } : new long[] { 10_000, 100_000, 1_000_000, 10_000_000 })
+{
+    double floor = Measure.Median(new[] { 0, 1, 2 }.Select(_ => Measure.Seconds(() => Run(session, $"$null = Get-BenchValues {n} -NoHeapProbe | Get-MLEstimate Normal"))));
+    perValue.Add((n, floor / n));
+}
+
+double slowest = perValue.Max(p => p.Seconds), fastest = perValue.Min(p => p.Seconds);
+report.Add("time per value, 10^4 .. 10^7 piped (max/min)", slowest / fastest, 1.5, "x",
+    string.Join(", ", perValue.Select(p => $"{Count(p.N)}: {p.Seconds * 1e9:F0} ns")));
+
+// 6. Import-Module: a fresh runspace, then the import alone.
+var importTimes = new List<double>();
+for (int i = 0; i < 3; i++)
+{
+    using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+    runspace.Open();
+    using var shell = PowerShell.Create();
+    shell.Runspace = runspace;
+    shell.AddCommand("Import-Module").AddParameter("Name", manifest);
+    importTimes.Add(Measure.Seconds(() => shell.Invoke()));
+}
+
+report.Info("Import-Module (fresh runspace, median of 3)", $"{Measure.Median(importTimes) * 1000:F0} ms (the first includes loading the assembly)");
+
+return report.Print();
+
+static double[] Values(int n, Func<int, double> f)
+{
+    var values = new double[n];
+    for (int i = 0; i < n; i++)
+    {
+        values[i] = f(i);
+    }
+
+    return values;
+}
+
+static string Count(long n) => n switch
+{
+    >= 1_000_000 when n % 1_000_000 == 0 => $"{n / 1_000_000}M",
+    >= 1_000 when n % 1_000 == 0 => $"{n / 1_000}k",
+    _ => n.ToString(CultureInfo.InvariantCulture),
+};
+
+static void Run(ModuleRunspace session, string script, params object?[] args)
+{
+    var result = session.Invoke(script, args);
+    if (result.TerminatingError is not null || result.Errors.Count > 0)
+    {
+        throw new InvalidOperationException($"'{script}' failed: {result.TerminatingError ?? result.Errors[0]}");
+    }
+}
+
+static bool Exists(ModuleRunspace session, string command)
+    => session.Invoke("[bool](Get-Command $args[0] -ErrorAction SilentlyContinue)", command).Objects is [bool found] && found;
+
+static bool FamilyAvailable(ModuleRunspace session, string family)
+    => session.Invoke($"$null = 1.5, 2.5, 3 | Get-MLEstimate {family}").TerminatingError?.FullyQualifiedErrorId?.StartsWith("DistributionNotImplemented") != true;

@@ -1,0 +1,230 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using PSEstimation.Distributions;
+using PSEstimation.Estimation;
+using PSEstimation.Input;
+
+namespace PSEstimation.Commands
+{
+    /// <summary>
+    /// Measure-NegativeLogLikelihood: the NLL of the values from the pipeline at given
+    /// parameters (-Parameter, or a fit's -Estimate), with its gradient and the expected Fisher
+    /// information; with -PerObservation, each value's NLL as it arrives. Streams: keeps
+    /// compensated sums only, never the values.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "NegativeLogLikelihood", DefaultParameterSetName = ByParameterSet)]
+    [OutputType(typeof(NegativeLogLikelihood), typeof(ObservationNegativeLogLikelihood))]
+    public sealed class MeasureNegativeLogLikelihoodCommand : NumericInputCommand
+    {
+        private const string ByParameterSet = "ByParameter";
+        private const string ByEstimateSet = "ByEstimate";
+        private const string ParameterHint = "(a hashtable such as @{ Mean = 0; Variance = 1 })";
+
+        private DistributionFamily? family;
+        private NegativeLogLikelihoodEvaluator[] evaluators = new NegativeLogLikelihoodEvaluator[0];
+
+        /// <summary>The distribution family whose likelihood is evaluated.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByParameterSet)]
+        public DistributionName Distribution { get; set; }
+
+        /// <summary>
+        /// Every parameter's value by name, e.g. @{ Mean = 2; Variance = 1 } (Binomial also
+        /// needs Trials). A fit's Estimate ($fit.Estimate) is accepted as it is.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByParameterSet)]
+        public IDictionary? Parameter { get; set; }
+
+        /// <summary>
+        /// A fit result (MLEstimate, MAPEstimate, or any object with Distribution and Estimate
+        /// properties) whose distribution and parameter values are used.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByEstimateSet)]
+        public PSObject? Estimate { get; set; }
+
+        /// <summary>Write one object per value (Index, Value, NegativeLogLikelihood) as it arrives, instead of the summary.</summary>
+        [Parameter]
+        public SwitchParameter PerObservation { get; set; }
+
+        internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            double[] theta = new double[0];
+            try
+            {
+                DistributionName name;
+                IDictionary? table;
+                string source;
+                if (ParameterSetName == ByEstimateSet)
+                {
+                    (name, table) = ReadEstimate(Estimate);
+                    source = nameof(Estimate);
+                }
+                else
+                {
+                    name = Distribution;
+                    table = Parameter;
+                    source = nameof(Parameter);
+                }
+
+                // An unimplemented family says so before its parameter names are checked.
+                DistributionFamilies.CreateForDescription(name);
+                var values = ParameterTable.Read(table, name, source);
+                family = DistributionFamilies.Create(name, ParameterTable.Constants(values, name));
+                theta = ParameterTable.FullVector(family, values, source);
+                if (family.ParameterConstraintViolation(theta) is string problem)
+                {
+                    throw new EstimationException(
+                        ErrorIds.InvalidParameterValue,
+                        $"-{source} gives {NegativeLogLikelihoodEvaluator.DescribeParameters(family, theta)}: {problem} Expected: {ParameterTable.Expected(name)}.");
+                }
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message);
+            }
+
+            evaluators = new NegativeLogLikelihoodEvaluator[SlotCount];
+            for (int slot = 0; slot < evaluators.Length; slot++)
+            {
+                evaluators[slot] = new NegativeLogLikelihoodEvaluator(family!, theta, computeGradient: !PerObservation);
+            }
+        }
+
+        internal override void AcceptValue(int slot, double value, double weight, long index, object original)
+        {
+            double nll;
+            try
+            {
+                nll = evaluators[slot].Add(value, index);
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidResult, original);
+                return;
+            }
+
+            if (PerObservation)
+            {
+                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, Property?[slot]));
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            for (int slot = 0; slot < evaluators.Length; slot++)
+            {
+                var evaluator = evaluators[slot];
+                if (evaluator.Count == 0)
+                {
+                    Terminate(
+                        ErrorIds.NoUsableInput,
+                        $"No usable values{SlotSuffix(slot)} to evaluate the {family!.Name} likelihood at ({SkippedCounts[slot]} skipped). Expected numbers; the support is {family.SupportDescription}.",
+                        ErrorCategory.InvalidData);
+                }
+
+                if (evaluator.ZeroLikelihoodCount > 0)
+                {
+                    WriteWarning(ZeroLikelihoodWarning(evaluator, slot));
+                }
+
+                if (!PerObservation)
+                {
+                    WriteObject(evaluator.ToResult(Property?[slot], SkippedCounts[slot]));
+                }
+            }
+        }
+
+        private string ZeroLikelihoodWarning(NegativeLogLikelihoodEvaluator evaluator, int slot)
+        {
+            long count = evaluator.ZeroLikelihoodCount, outside = evaluator.OutsideSupportCount;
+            bool one = count == 1;
+            string model = $"{family!.Name}({NegativeLogLikelihoodEvaluator.DescribeParameters(family, evaluator.Theta)})";
+            string indices = string.Join(", ", evaluator.FirstZeroLikelihoodIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            long more = count - evaluator.FirstZeroLikelihoodIndices.Count;
+            string who = one
+                ? $"The value at index {indices}{SlotSuffix(slot)} has zero likelihood under {model}"
+                : $"{count} of {evaluator.Count} values{SlotSuffix(slot)} have zero likelihood under {model}, at indices {indices}{(more > 0 ? $" and {more} more" : string.Empty)}";
+            string outsideText = $"outside the support ({family.SupportDescription}) at these parameters";
+            string infiniteText = "a log-density of -Infinity (a probability of exactly 0, or a density too small for its logarithm to be a double)";
+            string why = outside == count
+                ? (one ? "it is " : "they are ") + outsideText
+                : outside == 0
+                    ? (one ? "it has " : "they have ") + infiniteText
+                    : $"{outside} {outsideText}, {count - outside} with {infiniteText}";
+            string total = PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.";
+            return $"{who}: {why}. {(one ? "Its" : "Their")} NLL is +Infinity.{total}";
+        }
+
+        /// <summary>The distribution and the name → value table of a fit result.</summary>
+        private static (DistributionName Name, IDictionary Table) ReadEstimate(PSObject? estimate)
+        {
+            object? baseObject = estimate?.BaseObject;
+            if (baseObject is null)
+            {
+                throw new EstimationException(ErrorIds.InvalidEstimate, "-Estimate is null. Pass a fit result, e.g. $fit = $data | Get-MLEstimate Normal; ... -Estimate $fit.");
+            }
+
+            if (NumericConversion.IsCollection(baseObject))
+            {
+                int count = ((IEnumerable)baseObject).Cast<object>().Count();
+                throw new EstimationException(
+                    ErrorIds.InvalidEstimate,
+                    $"-Estimate takes one fit result; it got {count} objects (one per -Property name?). Pass one of them, e.g. -Estimate $fit[0].");
+            }
+
+            object? distribution = ReadMember(estimate!, "Distribution");
+            object? table = ReadMember(estimate!, "Estimate");
+            if (distribution is null || !(table is IDictionary dictionary))
+            {
+                throw new EstimationException(
+                    ErrorIds.InvalidEstimate,
+                    $"-Estimate needs an object with a Distribution name and an Estimate table of parameter values (as Get-MLEstimate and Get-MAPEstimate return); a {baseObject.GetType().FullName} {(distribution is null ? "has no Distribution" : "has no Estimate table")}. Use -Distribution and -Parameter {ParameterHint} instead.");
+            }
+
+            if (distribution is DistributionName known)
+            {
+                return (known, dictionary);
+            }
+
+            string text = Convert.ToString(distribution, CultureInfo.InvariantCulture) ?? string.Empty;
+            string? canonical = Enum.GetNames(typeof(DistributionName)).FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (canonical is null)
+            {
+                throw new EstimationException(
+                    ErrorIds.InvalidEstimate,
+                    $"-Estimate names the distribution '{text}', which is not one of: {string.Join(", ", Enum.GetNames(typeof(DistributionName)))}.");
+            }
+
+            return ((DistributionName)Enum.Parse(typeof(DistributionName), canonical), dictionary);
+        }
+
+        /// <summary>A property of an object, or a key of a dictionary, case-insensitive; null when absent.</summary>
+        private static object? ReadMember(PSObject source, string name)
+        {
+            object? value = null;
+            if (source.BaseObject is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (string.Equals(entry.Key as string, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = entry.Value;
+                    }
+                }
+            }
+            else
+            {
+                value = source.Properties[name]?.Value;
+            }
+
+            return value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+        }
+    }
+}

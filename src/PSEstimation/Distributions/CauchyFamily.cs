@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using PSEstimation.Estimation;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Cauchy(Location, Scale): f(x) = 1 / (π s (1 + z²)) with z = (x - Location) / Scale.
+    /// No closed form: Newton-Raphson on (Location, log Scale) from several starts, keeping the
+    /// highest log-likelihood, because the Cauchy likelihood in Location can have several local
+    /// maxima (always possible with Scale fixed; shared/reference/mle.json notes it for the joint fit).
+    /// </summary>
+    /// <remarks>
+    /// With a = 1/(1 + z²), b = z²/(1 + z²) and c = z/(1 + z²): ∂/∂Location = 2c/s,
+    /// ∂/∂Scale = (b - a)/s; ∂²/∂Location² = 2(b - a)a/s², ∂²/∂Location∂Scale = -4ca/s²,
+    /// ∂²/∂Scale² = (a² - 4ab - b²)/s². For |z| &gt; 1 they are formed from 1/z, so a far outlier
+    /// (z² beyond the double range) gives exact zeros, not NaN.
+    /// When half of the sample or more sits at one value the likelihood is largest as Scale → 0
+    /// there (two distinct values: constant on a half-circle of (Location, Scale)), so no
+    /// estimate exists and the fit says so.
+    /// </remarks>
+    internal sealed class CauchyFamily : LocationScaleFamily
+    {
+        private const double LogPi = 1.1447298858494001741434273513530587116472948129153;
+
+        private const string TiesWhy = "with half of the sample or more at one value the Cauchy likelihood has no maximum with Scale > 0 (it is largest as Scale → 0 at that value).";
+
+        public CauchyFamily()
+            : base(DistributionName.Cauchy,
+                   new ParameterSpec("Location", ParameterDomain.Real),
+                   new ParameterSpec("Scale", ParameterDomain.Positive))
+        {
+        }
+
+        public override string NumericalMethod
+            => "Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept";
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            double s = theta[1];
+            Terms((x - theta[0]) / s, out _, out _, out _, out double log1pz2);
+            return -LogPi - Math.Log(s) - log1pz2;
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double s = theta[1];
+            Terms((x - theta[0]) / s, out double a, out double b, out double c, out _);
+            score[0] += weight * 2 * c / s;
+            score[1] += weight * (b - a) / s;
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double s = theta[1], s2 = s * s;
+            Terms((x - theta[0]) / s, out double a, out double b, out double c, out _);
+            double cross = -weight * 4 * c * a / s2;
+            hessian[0, 0] += weight * 2 * (b - a) * a / s2;
+            hessian[0, 1] += cross;
+            hessian[1, 0] += cross;
+            hessian[1, 1] += weight * (a * a - 4 * a * b - b * b) / s2;
+        }
+
+        /// <summary>Per observation diag(1/(2s²), 1/(2s²)): the Cauchy's known Fisher information.</summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double i = 1 / (2 * theta[1] * theta[1]);
+            return new[,] { { i, 0 }, { 0, i } };
+        }
+
+        /// <summary>The first start: median and IQR/2 (the Cauchy quartiles are Location ± Scale).</summary>
+        public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var sorted = Prepare(sample, fixedValues);
+            var theta = new double[2];
+            QuantileStart(sorted, theta, fixedValues, 1.0);
+            return theta;
+        }
+
+        /// <summary>
+        /// Newton from each start; the best log-likelihood wins. Location starts at the median and
+        /// the quartiles (also the 10% and 90% quantiles when Scale is fixed, where the likelihood
+        /// in Location has a local maximum near every cluster of values); a fixed Location needs one
+        /// start (the likelihood in log Scale alone has a single maximum).
+        /// </summary>
+        public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
+        {
+            var sorted = Prepare(sample, fixedValues);
+            var first = new double[2];
+            QuantileStart(sorted, first, fixedValues, 1.0);
+            var starts = new List<double[]> { first };
+            if (fixedValues[0] is null)
+            {
+                var levels = fixedValues[1] is null ? new[] { 0.25, 0.75 } : new[] { 0.25, 0.75, 0.1, 0.9 };
+                foreach (double level in levels)
+                {
+                    double location = sorted.Quantile(level);
+                    if (starts.TrueForAll(st => st[0] != location))
+                    {
+                        starts.Add(new[] { location, first[1] });
+                    }
+                }
+            }
+
+            var objective = new LogLikelihoodObjective(this, sample);
+            OptimizationResult? best = null;
+            int iterations = 0;
+            foreach (var start in starts)
+            {
+                trace?.Invoke(string.Format(CultureInfo.InvariantCulture, "Cauchy start: Location {0:G10}, Scale {1:G10}", start[0], start[1]));
+                var result = NewtonRaphson.Maximize(objective, Parameters, start, fixedValues, cancellation, trace);
+                iterations += result.Iterations;
+                if (best is null || result.LogLikelihood > best.LogLikelihood)
+                {
+                    best = result;
+                }
+            }
+
+            CheckNotCollapsed(sorted, best!.Theta, fixedValues, TiesWhy);
+            return new OptimizationResult(best.Theta, best.LogLikelihood, iterations, best.Converged);
+        }
+
+        protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        {
+            double mu = theta[0], s = theta[1];
+            bool weighted = sample.IsWeighted;
+            double sw = 0, sLog = 0, sC = 0, sBa = 0, sBaA = 0, sCa = 0, sSecond = 0;
+            int length = sample.Length;
+            for (int i = 0; i < length; i++)
+            {
+                double w = weighted ? sample.WeightAt(i) : 1.0;
+                Terms((sample.ValueAt(i) - mu) / s, out double a, out double b, out double c, out double log1pz2);
+                double ba = b - a;
+                sw += w;
+                sLog += w * log1pz2;
+                sC += w * c;
+                sBa += w * ba;
+                sBaA += w * ba * a;
+                sCa += w * c * a;
+                sSecond += w * (a * a - 4 * a * b - b * b);
+            }
+
+            double s2 = s * s;
+            score[0] = 2 * sC / s;
+            score[1] = sBa / s;
+            hessian[0, 0] = 2 * sBaA / s2;
+            hessian[0, 1] = hessian[1, 0] = -4 * sCa / s2;
+            hessian[1, 1] = sSecond / s2;
+            return -sw * (LogPi + Math.Log(s)) - sLog;
+        }
+
+        private SortedSample Prepare(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var sorted = new SortedSample((BufferedSample)sample);
+            CheckScaleIdentified(sorted, fixedValues, (tied, n) => tied >= 0.5 * n, TiesWhy);
+            return sorted;
+        }
+
+        /// <summary>a = 1/(1 + z²), b = z²/(1 + z²), c = z/(1 + z²) and log(1 + z²), without overflow.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Terms(double z, out double a, out double b, out double c, out double log1pz2)
+        {
+            if (Math.Abs(z) <= 1)
+            {
+                double z2 = z * z;
+                a = 1 / (1 + z2);
+                b = z2 * a;
+                c = z * a;
+                log1pz2 = Log1P(z2);
+            }
+            else
+            {
+                double r = 1 / z, r2 = r * r, d = 1 + r2;
+                a = r2 / d;
+                b = 1 / d;
+                c = r / d;
+                log1pz2 = 2 * Math.Log(Math.Abs(z)) + Log1P(r2);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Logistic(Location, Scale): f(x) = e^{-z} / (s (1 + e^{-z})²) with z = (x - Location) / Scale.
+    /// No closed form: Newton-Raphson on (Location, log Scale) from the median and IQR / (2 ln 3)
+    /// (the logistic quartiles are Location ± Scale·ln 3). The log-likelihood is bounded for any
+    /// sample with two distinct values, so only a constant sample (or one value) is refused.
+    /// </summary>
+    /// <remarks>
+    /// With t = tanh(z/2): ∂/∂Location = t/s, ∂/∂Scale = (z t - 1)/s; ∂²/∂Location² = -(1 - t²)/(2s²),
+    /// ∂²/∂Location∂Scale = -(t + z(1 - t²)/2)/s², ∂²/∂Scale² = (1 - 2 z t - z²(1 - t²)/2)/s².
+    /// Everything is computed from e = exp(-|z|), so no term overflows for a far outlier.
+    /// </remarks>
+    internal sealed class LogisticFamily : LocationScaleFamily
+    {
+        /// <summary>ln 3: the upper quartile of the standard logistic distribution.</summary>
+        private static readonly double UpperQuartile = Math.Log(3);
+
+        public LogisticFamily()
+            : base(DistributionName.Logistic,
+                   new ParameterSpec("Location", ParameterDomain.Real),
+                   new ParameterSpec("Scale", ParameterDomain.Positive))
+        {
+        }
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            double s = theta[1], z = (x - theta[0]) / s;
+            Terms(z, out double core, out _, out _);
+            return core - Math.Log(s);
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double s = theta[1], z = (x - theta[0]) / s;
+            Terms(z, out _, out double t, out _);
+            score[0] += weight * t / s;
+            score[1] += weight * (z * t - 1) / s;
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double s = theta[1], z = (x - theta[0]) / s, s2 = s * s;
+            Terms(z, out _, out double t, out double u);
+            double cross = -weight * (t + 0.5 * z * u) / s2;
+            hessian[0, 0] -= weight * 0.5 * u / s2;
+            hessian[0, 1] += cross;
+            hessian[1, 0] += cross;
+            hessian[1, 1] += weight * (1 - 2 * z * t - 0.5 * z * z * u) / s2;
+        }
+
+        /// <summary>Per observation diag(1/(3s²), (π² + 3)/(9s²)): the logistic's known Fisher information.</summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double s2 = theta[1] * theta[1];
+            return new[,] { { 1 / (3 * s2), 0 }, { 0, (Math.PI * Math.PI + 3) / (9 * s2) } };
+        }
+
+        public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var sorted = new SortedSample((BufferedSample)sample);
+            CheckScaleIdentified(sorted, fixedValues, (tied, n) => false, string.Empty);
+            var theta = new double[2];
+            QuantileStart(sorted, theta, fixedValues, UpperQuartile);
+            return theta;
+        }
+
+        protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        {
+            double mu = theta[0], s = theta[1];
+            bool weighted = sample.IsWeighted;
+            double sw = 0, sCore = 0, sT = 0, sZt = 0, sU = 0, sCross = 0, sSecond = 0;
+            int length = sample.Length;
+            for (int i = 0; i < length; i++)
+            {
+                double w = weighted ? sample.WeightAt(i) : 1.0;
+                double z = (sample.ValueAt(i) - mu) / s;
+                Terms(z, out double core, out double t, out double u);
+                double zt = z * t, zu = z * u;
+                sw += w;
+                sCore += w * core;
+                sT += w * t;
+                sZt += w * zt;
+                sU += w * u;
+                sCross += w * (t + 0.5 * zu);
+                sSecond += w * (2 * zt + 0.5 * z * zu);
+            }
+
+            double s2 = s * s;
+            score[0] = sT / s;
+            score[1] = (sZt - sw) / s;
+            hessian[0, 0] = -0.5 * sU / s2;
+            hessian[0, 1] = hessian[1, 0] = -sCross / s2;
+            hessian[1, 1] = (sw - sSecond) / s2;
+            return sCore - sw * Math.Log(s);
+        }
+
+        /// <summary>
+        /// log f + log s = -|z| - 2 log(1 + e^{-|z|}), t = tanh(z/2) and u = 1 - t² = 4e/(1 + e)²,
+        /// all from e = exp(-|z|) ≤ 1.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Terms(double z, out double core, out double t, out double u)
+        {
+            double a = Math.Abs(z);
+            double e = Math.Exp(-a);
+            double d = 1 + e;
+            core = -a - 2 * Log1P(e);
+            double magnitude = (1 - e) / d;
+            t = z < 0 ? -magnitude : magnitude;
+            u = 4 * e / (d * d);
+        }
+    }
+}

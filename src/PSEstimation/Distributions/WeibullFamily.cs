@@ -1,0 +1,283 @@
+using System;
+using System.Globalization;
+
+namespace PSEstimation.Distributions
+{
+    /// <summary>
+    /// Weibull(Shape k, Scale λ): f(x) = (k/λ)(x/λ)ᵏ⁻¹ exp(-(x/λ)ᵏ), x ≥ 0 (x > 0 for the fit).
+    /// Buffered: the likelihood involves Σ xᵏ for the unknown k, which no fixed set of
+    /// statistics gives.
+    /// </summary>
+    /// <remarks>
+    /// Every term is computed from z = log(x/λ) (log1p of the exact difference near x = λ) and
+    /// t = (x/λ)ᵏ = exp(k·z), so values from 1e-300 to 1e300 neither overflow nor lose digits.
+    /// The fit: with Shape fixed, Scale = (Σ w xᵏ / n)^(1/k) in closed form, computed as
+    /// max·(Σ w (x/max)ᵏ / n)^(1/k). Otherwise Newton-Raphson on (log k, log λ), from Menon's
+    /// estimate k = π / (√6 · sd(log x)) (log x is Gumbel with that spread) and the Scale that
+    /// maximises the likelihood for it; with Scale fixed the log-likelihood is concave in k.
+    /// MathNet's Weibull.Estimate has no iteration cap (MathNet #648) and is not used.
+    /// </remarks>
+    internal sealed class WeibullFamily : DistributionFamily
+    {
+        /// <summary>
+        /// Largest shape a fit starts from: beyond it (sd(log x) below about 1e-10) the
+        /// sample is constant to double precision for this purpose.
+        /// </summary>
+        internal const double MaxShape = 1e10;
+
+        private const double EulerGamma = 0.57721566490153286061;
+
+        public WeibullFamily()
+            : base(DistributionName.Weibull,
+                   new ParameterSpec("Shape", ParameterDomain.Positive),
+                   new ParameterSpec("Scale", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "x > 0";
+
+        public override bool CanFit(double x, double?[] fixedValues) => x > 0 && !double.IsInfinity(x);
+
+        public override bool IsInSupport(double x, double[] theta)
+            => x > 0 && !double.IsInfinity(x) || x == 0 && theta[0] <= 1;
+
+        public override double LogDensity(double x, double[] theta)
+        {
+            double k = theta[0], lambda = theta[1];
+            if (x == 0)
+            {
+                // f(0) = 1/λ for k = 1, +∞ for k < 1, 0 for k > 1.
+                return k == 1 ? -Math.Log(lambda) : k < 1 ? double.PositiveInfinity : double.NegativeInfinity;
+            }
+
+            if (!(x > 0) || double.IsInfinity(x))
+            {
+                return double.NegativeInfinity;
+            }
+
+            double z = SpecialMath.LogRatio(x, lambda);
+            return Math.Log(k) - Math.Log(lambda) + (k - 1) * z - Math.Exp(k * z);
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double k = theta[0], lambda = theta[1];
+            double z = x > 0 ? SpecialMath.LogRatio(x, lambda) : double.NegativeInfinity;
+            double t = Math.Exp(k * z);
+            score[0] += weight * (1 / k + z * (1 - t));
+            score[1] += weight * k * (t - 1) / lambda;
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double k = theta[0], lambda = theta[1];
+            double z = x > 0 ? SpecialMath.LogRatio(x, lambda) : double.NegativeInfinity;
+            double t = Math.Exp(k * z);
+            // t·z and t·z² tend to 0 as x → 0 (t underflows first); no ∞·0.
+            double zt = t == 0 ? 0 : z * t;
+            double zzt = t == 0 ? 0 : z * zt;
+            double cross = weight * (t - 1 + k * zt) / lambda;
+            hessian[0, 0] -= weight * (1 / (k * k) + zzt);
+            hessian[0, 1] += cross;
+            hessian[1, 0] += cross;
+            hessian[1, 1] += weight * k * (1 - (k + 1) * t) / (lambda * lambda);
+        }
+
+        /// <summary>
+        /// With U = (X/λ)ᵏ ~ Exp(1): E[U log U] = ψ(2) = 1 - γ and E[U log² U] = ψ'(2) + ψ(2)²,
+        /// so I = [[(π²/6 + (1 - γ)²)/k², -(1 - γ)/λ], [-(1 - γ)/λ, k²/λ²]].
+        /// </summary>
+        public override double[,] ExpectedInformation(double[] theta)
+        {
+            double k = theta[0], lambda = theta[1];
+            double oneMinusGamma = 1 - EulerGamma;
+            double kk = (Math.PI * Math.PI / 6 + oneMinusGamma * oneMinusGamma) / (k * k);
+            double kl = -oneMinusGamma / lambda;
+            return new[,] { { kk, kl }, { kl, k * k / (lambda * lambda) } };
+        }
+
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            var s = (BufferedSample)sample;
+            double k = theta[0], lambda = theta[1];
+            double sumZ = 0, sumT = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
+                sumZ += w * z;
+                sumT += w * Math.Exp(k * z);
+            }
+
+            return s.TotalWeight * (Math.Log(k) - Math.Log(lambda)) + (k - 1) * sumZ - sumT;
+        }
+
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            var s = (BufferedSample)sample;
+            double k = theta[0], lambda = theta[1];
+            double sumZ = 0, sumZT = 0, sumT = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
+                double t = Math.Exp(k * z);
+                sumZ += w * z;
+                sumT += w * t;
+                sumZT += t == 0 ? 0 : w * z * t;
+            }
+
+            double n = s.TotalWeight;
+            return new[] { n / k + sumZ - sumZT, k * (sumT - n) / lambda };
+        }
+
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            var s = (BufferedSample)sample;
+            double k = theta[0], lambda = theta[1];
+            double sumT = 0, sumZT = 0, sumZZT = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                double w = s.WeightAt(i), z = SpecialMath.LogRatio(s.ValueAt(i), lambda);
+                double t = Math.Exp(k * z);
+                if (t != 0)
+                {
+                    sumT += w * t;
+                    sumZT += w * z * t;
+                    sumZZT += w * z * z * t;
+                }
+            }
+
+            double n = s.TotalWeight;
+            double cross = (sumT - n + k * sumZT) / lambda;
+            return new[,]
+            {
+                { -n / (k * k) - sumZZT, cross },
+                { cross, k * (n - (k + 1) * sumT) / (lambda * lambda) },
+            };
+        }
+
+        /// <summary>With Shape fixed, the Scale MLE is (Σ w xᵏ / n)^(1/k).</summary>
+        public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
+        {
+            if (fixedValues[0] is double shape && fixedValues[1] is null)
+            {
+                double scale = ScaleForShape((BufferedSample)sample, shape);
+                RequireScaleInformationInRange(shape, scale, scale, sample.TotalWeight);
+                return new[] { shape, scale };
+            }
+
+            return null;
+        }
+
+        public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
+        {
+            var s = (BufferedSample)sample;
+            Range(s, out double min, out double max);
+            double sdLog = SdLog(s, max);
+            double menon = Math.PI / (Math.Sqrt(6) * sdLog);
+            if (fixedValues[1] is double scale)
+            {
+                if (min == scale && max == scale)
+                {
+                    throw new EstimationException(
+                        "ZeroVariance",
+                        $"All {s.Count} values equal the fixed Scale {Format(scale)}: the Weibull likelihood grows without bound as Shape → ∞, so there is no finite estimate. Supply values that differ.");
+                }
+
+                // The log-likelihood is concave in k for a fixed λ, so any start reaches the root.
+                return new[] { menon <= MaxShape ? menon : 1.0, scale };
+            }
+
+            if (min == max)
+            {
+                throw new EstimationException(
+                    "ZeroVariance",
+                    $"All {s.Count} values equal {Format(min)}: the Weibull likelihood grows without bound as Shape → ∞ (with Scale at that value), so there is no finite estimate. Fix the shape with -Fixed @{{ Shape = ... }} or supply values that differ.");
+            }
+
+            if (!(menon <= MaxShape))
+            {
+                throw new EstimationException(
+                    "InsufficientSpread",
+                    $"The values (from {Format(min)} to {Format(max)}) differ too little relative to their size: the Weibull Shape estimate would be about {Format(menon)}, beyond {Format(MaxShape)}, where double precision no longer resolves the likelihood. Fix the shape with -Fixed @{{ Shape = ... }}, or fit a Normal distribution.");
+            }
+
+            // λ is a power mean of the values, so it lies in [min, max].
+            RequireScaleInformationInRange(menon, min, max, s.TotalWeight);
+            return new[] { menon, ScaleForShape(s, menon) };
+        }
+
+        /// <summary>
+        /// The information on Scale is n·k²/λ²: for a Scale near 1e-300 (or 1e300) it overflows
+        /// (or underflows) a double, and then neither Newton's curvature nor the covariance exist.
+        /// Throws when that happens for every λ in [<paramref name="low"/>, <paramref name="high"/>]
+        /// (it decreases in λ). Rescaling the data fixes it (Shape is unchanged).
+        /// </summary>
+        private static void RequireScaleInformationInRange(double k, double low, double high, double n)
+        {
+            double atLow = n * (k / low) * (k / low), atHigh = n * (k / high) * (k / high);
+            if (!(atLow >= 1e-306) || double.IsInfinity(atHigh))
+            {
+                double typical = Math.Sqrt(low) * Math.Sqrt(high);
+                string scale = low == high ? "≈ " + Format(low) : $"between {Format(low)} and {Format(high)}";
+                throw new EstimationException(
+                    "InformationOutOfRange",
+                    $"At these values the Weibull Scale is {scale}, where its Fisher information n·Shape²/Scale² (Shape ≈ {Format(k)}) is outside the range of a double, so the fit cannot be carried out or its standard errors reported. Divide the values by about {SpecialMath.PowerOfTen(typical)} and fit again: Shape does not change, and Scale scales by the same factor.");
+            }
+        }
+
+        /// <summary>
+        /// λ(k) = (Σ w xᵏ / n)^(1/k) without overflow: log λ = log max + log(Σ w (x/max)ᵏ / n) / k,
+        /// where every (x/max)ᵏ is in (0, 1] and the largest is 1.
+        /// </summary>
+        internal static double ScaleForShape(BufferedSample s, double k)
+        {
+            Range(s, out _, out double max);
+            double sum = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                sum += s.WeightAt(i) * Math.Exp(k * SpecialMath.LogRatio(s.ValueAt(i), max));
+            }
+
+            double scale = Math.Exp(Math.Log(max) + Math.Log(sum / s.TotalWeight) / k);
+            if (!(scale > 0) || double.IsInfinity(scale))
+            {
+                throw new EstimationException(
+                    "EstimateOutOfRange",
+                    $"The Weibull Scale estimate for Shape {Format(k)} is {(scale > 0 ? "beyond the largest" : "below the smallest positive")} double. Rescale the data (e.g. divide by {Format(max)}) and fit again.");
+            }
+
+            return scale;
+        }
+
+        private static void Range(BufferedSample s, out double min, out double max)
+        {
+            min = double.PositiveInfinity;
+            max = double.NegativeInfinity;
+            for (int i = 0; i < s.Length; i++)
+            {
+                double x = s.ValueAt(i);
+                min = Math.Min(min, x);
+                max = Math.Max(max, x);
+            }
+        }
+
+        /// <summary>
+        /// The weighted standard deviation of log x (divisor n), in two passes over log(x/max),
+        /// which keeps its digits for values close together.
+        /// </summary>
+        private static double SdLog(BufferedSample s, double max)
+        {
+            double mean = s.WeightedSum(x => SpecialMath.LogRatio(x, max)) / s.TotalWeight;
+            double squares = s.WeightedSum(x =>
+            {
+                double d = SpecialMath.LogRatio(x, max) - mean;
+                return d * d;
+            });
+            return Math.Sqrt(squares / s.TotalWeight);
+        }
+
+        private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    }
+}
