@@ -177,6 +177,10 @@ Describe 'Get-MAPEstimate' {
                 Expected = @{ Size = 3.7378772231142317; P = 0.5675910815177369 }; Sd = @{ Size = 2.150210532724821; P = 0.15822380732250607 } }
             @{ Case = 'Laplace scale, location held at the median'; Script = { 1, 2, 3, 7 | Get-MAPEstimate Laplace -Prior @{ Scale = 'Gamma(2, 1)' } }
                 Expected = @{ Scale = 1.5413812581449744; Location = 2.5 }; Sd = @{ Scale = 0.6249706661834393 } }
+            @{ Case = 'Gamma with Gamma priors on Shape and Rate'; Script = { 1.2, 0.7, 2.9, 1.6, 0.4, 2.2, 1.1 | Get-MAPEstimate Gamma -Prior @{ Shape = 'Gamma(2, 1)'; Rate = 'Gamma(1, 1)' } }
+                Expected = @{ Shape = 1.6688307018862547; Rate = 1.0524157492451691 }; Sd = @{ Shape = 0.7348095470059672; Rate = 0.5563682862385885 } }
+            @{ Case = 'StudentT with a prior on DegreesOfFreedom only'; Script = { -1.2, 0.4, 2.8, -0.3, 0.9, 5.1, -2.2, 0.1, 1.4, -0.8 | Get-MAPEstimate StudentT -Prior @{ DegreesOfFreedom = 'Gamma(2, 0.1)' } }
+                Expected = @{ Location = 0.4628149041307823; Scale = 1.7852222328997471; DegreesOfFreedom = 9.689851233510025 }; Sd = @{ DegreesOfFreedom = 9.857585554589745 } }
         ) {
             param($Case, $Script, $Expected, $Sd)
             $fit = & $Script

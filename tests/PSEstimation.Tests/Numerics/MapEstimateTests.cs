@@ -387,7 +387,17 @@ namespace PSEstimation.Tests.Numerics
             new object[] { "poisson_lognormal", new[] { 1.6975933670971428, 0.4259565477536591 }, -12.116220236269514 },
             new object[] { "normal_mean_prior_variance_flat", new[] { 2.6781693025854834, 0.12559601713485663, 0.08047657881370947, 0.0511924095455968 }, -1.8274985203041676 },
             new object[] { "rayleigh_invgamma", new[] { 1.3531025245785708, 0.2703835864014091 }, -6.757848837968253 },
+            new object[] { "gamma_gamma_priors", new[] { 1.6688307018862547, 0.7348095470059672, 1.0524157492451691, 0.5563682862385885 }, -10.640183260887751 },
+            new object[] { "studentt_dof_gamma", new[] { 0.4628149041307823, 0.6315830285066331, 1.7852222328997471, 0.5061409037050217, 9.689851233510025, 9.857585554589745 }, -24.378803012007 },
+            new object[] { "weibull_priors", new[] { 1.5436618061508414, 0.4995279863368991, 1.4077196494843935, 0.34495404537864555 }, -10.488549708661134 },
+            new object[] { "beta_exponential_priors", new[] { 1.7080641645986472, 0.9231665400982126, 2.215254670787988, 1.235978898268948 }, -1.5722267077364231 },
+            new object[] { "cauchy_priors", new[] { 0.10542143787602004, 0.4140835011008461, 0.8745076809648877, 0.32363985112762544 }, -23.431725334142847 },
+            new object[] { "logistic_priors", new[] { 0.39606178411617265, 0.5671748779581928, 1.0222130177981248, 0.23392887102755444 }, -22.019692032101116 },
         };
+
+        private static readonly double[] GammaData = { 1.2, 0.7, 2.9, 1.6, 0.4, 2.2, 1.1 };
+
+        private static readonly double[] LocationData = { -1.2, 0.4, 2.8, -0.3, 0.9, 5.1, -2.2, 0.1, 1.4, -0.8 };
 
         private static MAPEstimate NumericalFit(string name) => name switch
         {
@@ -407,6 +417,18 @@ namespace PSEstimation.Tests.Numerics
             "normal_mean_prior_variance_flat" => Fit(DistributionName.Normal, Seed, Priors(("Mean", "Normal(2, 0.5)"))),
             // python: rayleigh.logpdf(ra, scale=s).sum() + invgamma.logpdf(s, 3, scale=4)
             "rayleigh_invgamma" => Fit(DistributionName.Rayleigh, new[] { 0.8, 1.9, 2.4, 1.1, 3.0 }, "InverseGamma(3, 4)"),
+            // python: gamma.logpdf(g, a, scale=1/r).sum() + gamma.logpdf(a, 2, scale=1) + gamma.logpdf(r, 1, scale=1)
+            "gamma_gamma_priors" => Fit(DistributionName.Gamma, GammaData, Priors(("Shape", "Gamma(2, 1)"), ("Rate", "Gamma(1, 1)"))),
+            // python: t.logpdf(t, nu, m, s).sum() + gamma.logpdf(nu, 2, scale=10)   (Location and Scale flat)
+            "studentt_dof_gamma" => Fit(DistributionName.StudentT, LocationData, Priors(("DegreesOfFreedom", "Gamma(2, 0.1)"))),
+            // python: weibull_min.logpdf(g, k, scale=lam).sum() + lognorm.logpdf(k, 1, scale=1) + invgamma.logpdf(lam, 3, scale=3)
+            "weibull_priors" => Fit(DistributionName.Weibull, GammaData, Priors(("Shape", "LogNormal(0, 1)"), ("Scale", "InverseGamma(3, 3)"))),
+            // python: beta.logpdf(b, a, bb).sum() + expon.logpdf(a, scale=2) + expon.logpdf(bb, scale=2)
+            "beta_exponential_priors" => Fit(DistributionName.Beta, new[] { 0.2, 0.45, 0.3, 0.71, 0.5, 0.38 }, Priors(("Alpha", "Exponential(0.5)"), ("Beta", "Exponential(0.5)"))),
+            // python: cauchy.logpdf(t, m, s).sum() + norm.logpdf(m, 0, 1) + gamma.logpdf(s, 2, scale=0.5)
+            "cauchy_priors" => Fit(DistributionName.Cauchy, LocationData, Priors(("Location", "Normal(0, 1)"), ("Scale", "Gamma(2, 2)"))),
+            // python: logistic.logpdf(t, m, s).sum() + uniform.logpdf(m, -1, 2) + lognorm.logpdf(s, 0.5, scale=1)
+            "logistic_priors" => Fit(DistributionName.Logistic, LocationData, Priors(("Location", "Uniform(-1, 1)"), ("Scale", "LogNormal(0, 0.5)"))),
             _ => throw new ArgumentException(name),
         };
 

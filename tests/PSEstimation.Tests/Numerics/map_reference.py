@@ -190,3 +190,56 @@ def lp_ray(t):
         return -np.inf
     return stats.rayleigh.logpdf(ra, scale=s).sum() + stats.invgamma.logpdf(s, 3, scale=4)
 report("rayleigh_invgamma", lp_ray, mode(lambda t: -lp_ray(t), [1.5], lambda t: t[0] > 0))
+
+# --- Families merged later (Gamma, Weibull, Beta, StudentT, Cauchy, Logistic) --------------------
+g = np.array([1.2, 0.7, 2.9, 1.6, 0.4, 2.2, 1.1])
+t = np.array([-1.2, 0.4, 2.8, -0.3, 0.9, 5.1, -2.2, 0.1, 1.4, -0.8])
+
+# 9. Gamma (Shape, Rate), Shape ~ Gamma(2, 1), Rate ~ Gamma(1, 1) (the example).
+def lp_gamma(p):
+    a, r = p
+    if a <= 0 or r <= 0:
+        return -np.inf
+    return stats.gamma.logpdf(g, a, scale=1 / r).sum() + stats.gamma.logpdf(a, 2, scale=1) + stats.gamma.logpdf(r, 1, scale=1)
+report("gamma_gamma_priors", lp_gamma, mode(lambda p: -lp_gamma(p), [2.0, 1.5], lambda p: p[0] > 0 and p[1] > 0))
+
+# 10. StudentT (Location, Scale, DegreesOfFreedom), DegreesOfFreedom ~ Gamma(2, 0.1), Location and Scale flat.
+def lp_t(p):
+    m, s, nu = p
+    if s <= 0 or nu <= 0:
+        return -np.inf
+    return stats.t.logpdf(t, nu, m, s).sum() + stats.gamma.logpdf(nu, 2, scale=10)
+report("studentt_dof_gamma", lp_t, mode(lambda p: -lp_t(p), [0.4, 1.6, 5.0], lambda p: p[1] > 0 and p[2] > 0))
+
+# 11. Weibull (Shape, Scale), Shape ~ LogNormal(0, 1), Scale ~ InverseGamma(3, 3).
+def lp_weibull(p):
+    k, lam = p
+    if k <= 0 or lam <= 0:
+        return -np.inf
+    return stats.weibull_min.logpdf(g, k, scale=lam).sum() + stats.lognorm.logpdf(k, 1, scale=1) + stats.invgamma.logpdf(lam, 3, scale=3)
+report("weibull_priors", lp_weibull, mode(lambda p: -lp_weibull(p), [1.5, 1.5], lambda p: p[0] > 0 and p[1] > 0))
+
+# 12. Beta (Alpha, Beta), both ~ Exponential(0.5) (rate 0.5).
+b = np.array([0.2, 0.45, 0.3, 0.71, 0.5, 0.38])
+def lp_beta(p):
+    a, bb = p
+    if a <= 0 or bb <= 0:
+        return -np.inf
+    return stats.beta.logpdf(b, a, bb).sum() + stats.expon.logpdf(a, scale=2) + stats.expon.logpdf(bb, scale=2)
+report("beta_exponential_priors", lp_beta, mode(lambda p: -lp_beta(p), [2.0, 2.5], lambda p: p[0] > 0 and p[1] > 0))
+
+# 13. Cauchy (Location, Scale), Location ~ Normal(0, 1), Scale ~ Gamma(2, 2).
+def lp_cauchy(p):
+    m, s = p
+    if s <= 0:
+        return -np.inf
+    return stats.cauchy.logpdf(t, m, s).sum() + stats.norm.logpdf(m, 0, 1) + stats.gamma.logpdf(s, 2, scale=0.5)
+report("cauchy_priors", lp_cauchy, mode(lambda p: -lp_cauchy(p), [0.1, 0.9], lambda p: p[1] > 0))
+
+# 14. Logistic (Location, Scale), Location ~ Uniform(-1, 1), Scale ~ LogNormal(0, 0.5).
+def lp_logistic(p):
+    m, s = p
+    if s <= 0 or not (-1 <= m <= 1):
+        return -np.inf
+    return stats.logistic.logpdf(t, m, s).sum() + stats.uniform.logpdf(m, -1, 2) + stats.lognorm.logpdf(s, 0.5, scale=1)
+report("logistic_priors", lp_logistic, mode(lambda p: -lp_logistic(p), [0.3, 1.0], lambda p: p[1] > 0 and -1 <= p[0] <= 1))
