@@ -231,7 +231,8 @@ namespace PSEstimation.Bayesian
             OptimizationResult? best = null;
             foreach (double[] start in Starts(sample, optimised, priors, free, mle))
             {
-                if (double.IsNaN(objective.Value(start)) || double.IsInfinity(objective.Value(start)))
+                double value = objective.Value(start);
+                if (double.IsNaN(value) || double.IsInfinity(value))
                 {
                     continue;
                 }

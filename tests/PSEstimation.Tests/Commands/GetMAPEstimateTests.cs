@@ -91,6 +91,17 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
+        public void Estimate_is_accepted_by_Measure_NegativeLogLikelihood()
+        {
+            // The NLL at the posterior mode is minus the MAP's LogLikelihood (the same function of the same data).
+            var result = module.Run(
+                "$r = 7, 4, 6 | Get-MAPEstimate Binomial -Fixed @{ Trials = 10 } -Prior 'Beta(2, 2)'; " +
+                "(7, 4, 6 | Measure-NegativeLogLikelihood Binomial -Parameter $r.Estimate).Value; $r.LogLikelihood");
+            Assert.Null(result.TerminatingError);
+            Tolerance.Relative(-(double)result.Objects[1], (double)result.Objects[0], 1e-14, "NLL at the MAP");
+        }
+
+        [Fact]
         public void Categorical_takes_any_scalar_and_a_dirichlet_prior()
         {
             // a ×3, b ×2, c ×1 with Dirichlet(2): posterior Dirichlet(5, 4, 3), mode (4, 3, 2)/9 (hand derivation).
