@@ -24,5 +24,10 @@ namespace PSEstimation.Commands
 
         // Measure-RegressionLoss: -Actual and -Predicted (and -Weight) of different lengths.
         public const string LengthMismatch = "LengthMismatch";
+
+        // Terminating, Get-MAPEstimate: a -Prior that cannot be used.
+        public const string InvalidPrior = "InvalidPrior";
+        public const string NonSmoothParameter = "NonSmoothParameter";
+        public const string NoPosteriorMode = "NoPosteriorMode";
     }
 }

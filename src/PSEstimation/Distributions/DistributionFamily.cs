@@ -175,6 +175,17 @@ namespace PSEstimation.Distributions
         /// </summary>
         public virtual NonRegularCovariance? NonRegularCovariance(SampleAccumulator sample, double[] theta, double?[] fixedValues) => null;
 
+        /// <summary>
+        /// Whether the log-likelihood is twice differentiable in the parameter at
+        /// <paramref name="parameterIndex"/> wherever it is finite. False where it has a kink
+        /// (Laplace's Location) or where the support moves with the parameter (Uniform's bounds,
+        /// Pareto's Scale). Return false only for a parameter whose maximum-likelihood value does
+        /// not depend on the other parameters (the median, the minimum, the maximum): a MAP fit
+        /// holds such a parameter at that value when it has no prior, and refuses a prior on it,
+        /// because Newton's method and a Laplace approximation need a smooth log-posterior.
+        /// </summary>
+        public virtual bool IsSmoothIn(int parameterIndex) => true;
+
         /// <summary>The index of a parameter by contract name (case-insensitive), or -1.</summary>
         public int IndexOf(string parameterName)
         {

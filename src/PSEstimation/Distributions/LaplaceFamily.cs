@@ -53,6 +53,9 @@ namespace PSEstimation.Distributions
             hessian[1, 1] += weight * (1 - 2 * Math.Abs(d) / b) / (b * b);
         }
 
+        /// <summary>Location has a kink at every value; its MLE, the median, does not depend on Scale.</summary>
+        public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
+
         /// <summary>diag(1/Scale², 1/Scale²): E[score²] (for Location, E[sign²]/Scale²).</summary>
         public override double[,] ExpectedInformation(double[] theta)
         {

@@ -67,6 +67,9 @@ namespace PSEstimation.Distributions
             hessian[1, 1] -= weight / (shape * shape);
         }
 
+        /// <summary>Scale moves the support; its MLE (the minimum) does not depend on Shape.</summary>
+        public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
+
         /// <summary>
         /// Minus the expected Hessian of log f: [[Shape/Scale², -1/Scale], [-1/Scale, 1/Shape²]]
         /// (the matrix usually quoted for the Pareto). The support depends on Scale, so the

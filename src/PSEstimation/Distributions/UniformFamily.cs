@@ -76,6 +76,9 @@ namespace PSEstimation.Distributions
             hessian[1, 1] += h;
         }
 
+        /// <summary>Both bounds move the support; their MLEs (min and max) do not depend on each other.</summary>
+        public override bool IsSmoothIn(int parameterIndex) => false;
+
         /// <summary>
         /// NaN: the support depends on both parameters and the likelihood is maximised on its
         /// boundary, so the Fisher information does not exist (shared/reference/mle.json says

@@ -1,0 +1,125 @@
+using System.Collections;
+using System.Collections.Specialized;
+using System.Management.Automation;
+using PSEstimation.Bayesian;
+using PSEstimation.Distributions;
+
+namespace PSEstimation.Commands
+{
+    /// <summary>
+    /// Get-MAPEstimate: the maximum a posteriori fit of a distribution with a prior, the
+    /// conjugate posterior in closed form where there is one, a numerical mode with a Laplace
+    /// approximation otherwise, and the MLE of the same data beside it. Collects like
+    /// Get-MLEstimate; also keeps the sufficient statistics of the conjugate updates.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MAPEstimate")]
+    [OutputType(typeof(MAPEstimate))]
+    public sealed class GetMAPEstimateCommand : FamilyFitCommand
+    {
+        private ConjugateStatistics[] statistics = new ConjugateStatistics[0];
+        private PriorSpecification? prior;
+        private DirichletPrior? dirichlet;
+
+        /// <summary>
+        /// The prior: a hashtable of independent priors by parameter name, each a string such as
+        /// 'Normal(2, 0.5)' (mean, variance), 'Beta(2, 2)', 'Gamma(2, 1)' (shape, rate),
+        /// 'InverseGamma(3, 2)' (shape, scale), 'LogNormal(0, 1)', 'Exponential(1)',
+        /// 'Uniform(0, 10)' or 'Flat'; or one string: 'NormalInverseGamma(mean0, lambda, shape,
+        /// scale)' (Normal), 'Dirichlet(alpha)' (Categorical), or a single prior when one
+        /// parameter is estimated. Estimated parameters without a prior get a flat prior.
+        /// </summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public object? Prior { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                object? value = Unwrap(Prior);
+                if (Distribution == DistributionName.Categorical)
+                {
+                    dirichlet = PriorSpecification.ForCategorical(value);
+                }
+                else
+                {
+                    prior = PriorSpecification.ForFamily(value, Family!, FixedValues);
+                }
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message, target: Prior);
+            }
+
+            statistics = new ConjugateStatistics[SlotCount];
+            for (int i = 0; i < statistics.Length; i++)
+            {
+                statistics[i] = new ConjugateStatistics();
+            }
+        }
+
+        internal override void OnValueAdded(int slot, double value, double weight) => statistics[slot].Add(value, weight);
+
+        internal override void OnRangeAdded(double[] values) => statistics[0].AddRange(values);
+
+        internal override object? Complete(int slot)
+        {
+            RequireValues(slot);
+            MAPEstimate fit;
+            try
+            {
+                if (Distribution == DistributionName.Categorical)
+                {
+                    fit = MapEstimator.FitCategorical(CategoricalSamples[slot], dirichlet!, ConfidenceLevel);
+                }
+                else
+                {
+                    var estimator = new MapEstimator(Family!, ConfidenceLevel)
+                    {
+                        Trace = WriteVerbose,
+                        Warn = message => WriteWarning(message + SlotSuffix(slot)),
+                    };
+                    fit = estimator.Fit(Samples[slot], statistics[slot], FixedValues, prior!, Cancellation);
+                }
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidData);
+                return null;
+            }
+            catch (System.OperationCanceledException)
+            {
+                return null;
+            }
+
+            fit.Property = Property?[slot];
+            fit.SkippedCount = SkippedCounts[slot];
+            return fit;
+        }
+
+        /// <summary>Removes PowerShell's wrappers from the prior and from a hashtable's values.</summary>
+        private static object? Unwrap(object? value)
+        {
+            if (value is PSObject wrapped)
+            {
+                value = wrapped.BaseObject;
+            }
+
+            if (value is IDictionary table)
+            {
+                var copy = new OrderedDictionary();
+                foreach (DictionaryEntry entry in table)
+                {
+                    object key = entry.Key is PSObject k ? k.BaseObject : entry.Key;
+                    copy[key] = entry.Value is PSObject v ? v.BaseObject : entry.Value;
+                }
+
+                return copy;
+            }
+
+            return value;
+        }
+    }
+}
