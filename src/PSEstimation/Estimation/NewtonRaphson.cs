@@ -84,7 +84,7 @@ namespace PSEstimation.Estimation
                 double decrement = gradient.DotProduct(step);
                 if (decrement <= 1e-22 * Math.Max(1.0, Math.Abs(logLik)))
                 {
-                    trace?.Invoke($"Newton iteration {iteration}: converged, log-likelihood {logLik:R}");
+                    trace?.Invoke($"Newton iteration {iteration}: converged, objective {logLik:R}");
                     return new OptimizationResult(theta, logLik, iteration, true);
                 }
 
@@ -128,7 +128,7 @@ namespace PSEstimation.Estimation
                     return new OptimizationResult(theta, logLik, iteration, flat);
                 }
 
-                trace?.Invoke($"Newton iteration {iteration}: log-likelihood {candidateLogLik:R}, step length {t:G3}, decrement {decrement:G3}");
+                trace?.Invoke($"Newton iteration {iteration}: objective {candidateLogLik:R}, step length {t:G3}, decrement {decrement:G3}");
                 bool tiny = IsTiny(specs, theta, free, step, t);
                 theta = candidate;
                 logLik = candidateLogLik;
