@@ -18,6 +18,18 @@ namespace PSEstimation.Tests.Help
                 .Select(f => new object[] { Path.GetFileName(f) });
 
         [Fact]
+        public void Build_script_parses_and_offers_every_task()
+        {
+            string path = Path.Combine(RepositoryPaths.Root, "build.ps1");
+            var ast = Parser.ParseFile(path, out _, out ParseError[] errors);
+            Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"build.ps1:{e.Extent.StartLineNumber}: {e.Message}")));
+            var validateSet = ast.ParamBlock.Parameters.Single(p => p.Name.VariablePath.UserPath == "Task")
+                .Attributes.OfType<AttributeAst>().Single(a => a.TypeName.Name == "ValidateSet");
+            var tasks = validateSet.PositionalArguments.OfType<StringConstantExpressionAst>().Select(a => a.Value).ToList();
+            Assert.Equal(new[] { "Build", "Test", "Docs", "Package", "Clean" }, tasks);
+        }
+
+        [Fact]
         public void There_is_a_Pester_file_per_exported_cmdlet()
         {
             var files = PesterFiles().Select(f => (string)f[0]).ToList();
