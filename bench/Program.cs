@@ -79,7 +79,7 @@ foreach (var (label, script) in new[] { ("int[]", "[int[]]$global:benchBulkOther
     Run(session, "$global:benchBulkOther = [int[]](1..$args[0])", bulkCount / 10);
     Run(session, $"$global:benchTyped = {script}");
     double seconds = Measure.Median(new[] { 0, 1, 2 }.Select(_ => Measure.Seconds(() => Run(session, "$null = Get-MLEstimate Normal -InputObject $global:benchTyped"))));
-    report.Info($"Get-MLEstimate Normal -InputObject {label}[{Count(bulkCount / 10)}]", $"{bulkCount / 10 / seconds / 1e6:F0} M values/s");
+    report.Info($"Get-MLEstimate Normal -InputObject {label} of {Count(bulkCount / 10)}", $"{bulkCount / 10 / seconds / 1e6:F0} M values/s");
 }
 
 Run(session, "$global:benchBulk = $global:benchBulkOther = $global:benchTyped = $null");
