@@ -43,59 +43,47 @@ namespace PSEstimation.Distributions
             {
                 case DistributionName.Normal:
                     return new NormalFamily();
-
-                // LogNormal, Exponential, Rayleigh, Pareto, Uniform, Laplace
                 case DistributionName.LogNormal:
                     return new LogNormalFamily();
                 case DistributionName.Exponential:
                     return new ExponentialFamily();
-                case DistributionName.Rayleigh:
-                    return new RayleighFamily();
-                case DistributionName.Pareto:
-                    return new ParetoFamily();
-                case DistributionName.Uniform:
-                    return new UniformFamily();
-                case DistributionName.Laplace:
-                    return new LaplaceFamily();
-
-                // Gamma, Beta, Weibull
                 case DistributionName.Gamma:
                     return new GammaFamily();
-                case DistributionName.Beta:
-                    return new BetaFamily();
                 case DistributionName.Weibull:
                     return new WeibullFamily();
-
-                // Logistic, Cauchy, StudentT
+                case DistributionName.Beta:
+                    return new BetaFamily();
+                case DistributionName.Laplace:
+                    return new LaplaceFamily();
                 case DistributionName.Logistic:
                     return new LogisticFamily();
-
                 case DistributionName.Cauchy:
                     return new CauchyFamily();
-
                 case DistributionName.StudentT:
                     return new StudentTFamily();
-
-                // Poisson, Bernoulli, Binomial, Geometric, NegativeBinomial
+                case DistributionName.Uniform:
+                    return new UniformFamily();
+                case DistributionName.Pareto:
+                    return new ParetoFamily();
+                case DistributionName.Rayleigh:
+                    return new RayleighFamily();
                 case DistributionName.Poisson:
                     return new PoissonFamily();
-
                 case DistributionName.Bernoulli:
                     return new BernoulliFamily();
-
                 case DistributionName.Binomial:
                     return BinomialFamily.FromConstants(constants);
-
                 case DistributionName.Geometric:
                     return new GeometricFamily();
-
                 case DistributionName.NegativeBinomial:
                     return new NegativeBinomialFamily();
 
+                // Categorical's parameters are its categories, known only from the data: it is
+                // not a DistributionFamily (see CategoricalCounts, CategoricalEstimator).
                 default:
                     throw new EstimationException(
-                        "DistributionNotImplemented",
-                        string.Format(CultureInfo.InvariantCulture, "The {0} family is not implemented yet.", name));
+                        "NoParameterList",
+                        string.Format(CultureInfo.InvariantCulture, "The {0} family has no fixed parameter list; it is handled by its own estimator.", name));
             }
         }
     }

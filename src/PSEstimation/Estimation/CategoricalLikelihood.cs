@@ -54,7 +54,21 @@ namespace PSEstimation.Estimation
             var names = new List<string>();
             var probabilities = new List<double>();
             double sum = 0;
+
+            // A plain hashtable has no order: its categories are sorted by name so that results
+            // and gradients come out in the same order every time; an ordered table keeps its own.
+            var entries = new List<DictionaryEntry>();
             foreach (DictionaryEntry entry in table)
+            {
+                entries.Add(entry);
+            }
+
+            if (table is Hashtable)
+            {
+                entries.Sort((x, y) => StringComparer.OrdinalIgnoreCase.Compare(CategoricalCounts.NameOf(x.Key), CategoricalCounts.NameOf(y.Key)));
+            }
+
+            foreach (DictionaryEntry entry in entries)
             {
                 string name = CategoricalCounts.NameOf(entry.Key);
                 if (entry.Value is null
