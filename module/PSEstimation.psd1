@@ -18,7 +18,7 @@
             Tags         = @('Statistics', 'MLE', 'MaximumLikelihood', 'MAP', 'Bayesian', 'Estimation', 'Likelihood', 'Regression', 'Loss', 'Fitting', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/psestimation/PSEstimation'
-            ReleaseNotes = '0.1.0: first release. Get-MLEstimate (Normal family) with standard errors, Wald intervals, Fisher information, AIC and BIC.'
+            ReleaseNotes = '0.1.0: first release. Get-MLEstimate (19 distribution families, standard errors, Wald intervals, Fisher information, AIC, BIC, frequency weights), Measure-NegativeLogLikelihood (NLL, gradient, Fisher information, per-observation scores), Get-MAPEstimate (conjugate posteriors in closed form, other priors by Laplace approximation), Measure-RegressionLoss (MSE, MAE and related losses with their Gaussian and Laplace likelihood view). Help topics: about_PSEstimation and four theory guides.'
         }
     }
 }
