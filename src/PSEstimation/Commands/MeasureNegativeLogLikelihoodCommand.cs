@@ -27,8 +27,12 @@ namespace PSEstimation.Commands
         private NegativeLogLikelihoodEvaluator[] evaluators = new NegativeLogLikelihoodEvaluator[0];
         private CategoricalLikelihood[]? categorical;
 
-        /// <summary>The distribution family whose likelihood is evaluated.</summary>
+        /// <summary>
+        /// The distribution family whose likelihood is evaluated. With -Estimate it may be given
+        /// too (as after Get-MLEstimate Normal), and must then be the fit's own distribution.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByParameterSet)]
+        [Parameter(Position = 0, ParameterSetName = ByEstimateSet)]
         public DistributionName Distribution { get; set; }
 
         /// <summary>
@@ -67,6 +71,13 @@ namespace PSEstimation.Commands
                 {
                     (name, table) = ReadEstimate(Estimate);
                     source = nameof(Estimate);
+                    if (MyInvocation.BoundParameters.ContainsKey(nameof(Distribution)) && Distribution != name
+                        && !(Distribution == DistributionName.Gaussian && name == DistributionName.Normal))
+                    {
+                        throw new EstimationException(
+                            ErrorIds.InvalidEstimate,
+                            $"-Distribution {Distribution} disagrees with -Estimate, a {name} fit. Drop -Distribution (the fit carries its distribution) or pass a {Distribution} fit.");
+                    }
                 }
                 else
                 {

@@ -151,6 +151,14 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (missingGroupCount > 0 && missingGroupCount == nextIndex)
+            {
+                Terminate(
+                    ErrorIds.PropertyNotFound,
+                    $"None of the {missingGroupCount} input objects has the -GroupBy property '{GroupBy}'; check its spelling (grouping every object under $null would pool what it was meant to separate).",
+                    ErrorCategory.InvalidArgument);
+            }
+
             if (missingGroupCount > 0)
             {
                 WriteWarning($"{missingGroupCount} input object{(missingGroupCount == 1 ? " has" : "s have")} no property '{GroupBy}'; {(missingGroupCount == 1 ? "it is" : "they are")} measured in the group $null.");
@@ -243,8 +251,15 @@ namespace PSEstimation.Commands
 
         private void ProcessItem(object? item)
         {
-            if (item is null || item == AutomationNull.Value)
+            if (item == AutomationNull.Value)
             {
+                return;
+            }
+
+            if (item is null)
+            {
+                // $null is ignored, but keeps its place: Index is the position in the input.
+                nextIndex++;
                 return;
             }
 

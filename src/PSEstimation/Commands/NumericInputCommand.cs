@@ -122,8 +122,15 @@ namespace PSEstimation.Commands
 
         private void ProcessItem(object? item)
         {
-            if (item is null || item == AutomationNull.Value)
+            if (item == AutomationNull.Value)
             {
+                return;
+            }
+
+            if (item is null)
+            {
+                // $null is ignored, but keeps its place: Index is the position in the input.
+                nextIndex++;
                 return;
             }
 
