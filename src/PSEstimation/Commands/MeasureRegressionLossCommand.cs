@@ -76,18 +76,21 @@ namespace PSEstimation.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArraysSet)]
         [Alias("YTrue", "Observed")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[] Actual { get; set; } = new object?[0];
 
         /// <summary>The predicted values, paired by position with -Actual.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ArraysSet)]
         [Alias("YPred", "Fitted", "Forecast")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[] Predicted { get; set; } = new object?[0];
 
         /// <summary>One weight per pair, finite and ≥ 0 (scikit-learn's sample_weight).</summary>
         [Parameter(ParameterSetName = ArraysSet)]
         [Alias("SampleWeight")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[]? Weight { get; set; }
 
         /// <summary>The δ of the Huber loss: quadratic for |residual| ≤ δ, linear beyond. Positive; default 1.</summary>
@@ -216,7 +219,9 @@ namespace PSEstimation.Commands
 
         private void ProcessArrays()
         {
-            object?[] actual = Actual, predicted = Predicted;
+            // A $null element is a missing value (NotANumber for its pair, as a $null property is);
+            // -Actual $null itself binds as no array at all, an empty one here.
+            object?[] actual = Actual ?? new object?[0], predicted = Predicted ?? new object?[0];
             if (actual.Length != predicted.Length)
             {
                 Terminate(
