@@ -101,6 +101,15 @@ namespace PSEstimation.Distributions
             var s = (Statistics)sample;
             double mean = fixedValues[0] ?? s.Mean;
             double variance = fixedValues[1] ?? s.SumOfSquaresAbout(mean) / s.TotalWeight;
+            if (double.IsNaN(mean) || double.IsInfinity(mean) || double.IsNaN(variance) || double.IsInfinity(variance))
+            {
+                // Values near ±1e308 (or differences beyond about 1e154): the mean or the squared
+                // deviations leave the double range, and a variance of Infinity is no estimate.
+                throw new EstimationException(
+                    "EstimateOutOfRange",
+                    "The values are so large or so spread out (differences of about 1e154 or more) that the Normal variance estimate exceeds the largest double (about 1.8e308). Divide the values by a power of ten (e.g. 1e160) and fit again: the Mean scales by that factor and the Variance by its square.");
+            }
+
             if (!(variance > 0) && s.ValuesDiffer)
             {
                 throw new EstimationException(
