@@ -60,6 +60,19 @@ namespace PSEstimation.Estimation
             }
 
             double logLik = Family.LogLikelihood(sample, theta);
+            if (double.IsNaN(logLik))
+            {
+                throw new EstimationException(
+                    "UndefinedLogLikelihood",
+                    $"The {Family.Name} log-likelihood at the estimate is undefined (NaN): the values are beyond what double precision can evaluate for this family. Rescale the data and fit again.");
+            }
+
+            if (double.IsInfinity(logLik))
+            {
+                // Counts near 1e308: the estimate is exact, its log-likelihood is not a double.
+                Warn?.Invoke($"The log-likelihood of the {Family.Name} fit is beyond the range of a double, so LogLikelihood, AIC and BIC are reported as {(logLik > 0 ? "+" : "-")}Infinity; the estimates themselves are exact.");
+            }
+
             double[] score = Family.Score(sample, theta);
             double[,] expected = Covariances.Scale(Family.ExpectedInformation(theta), sample.TotalWeight);
 
