@@ -73,6 +73,13 @@ namespace PSEstimation.Tests.Reliability
             }
 
             Assert.True(result.Objects.Count == 1, context);
+            if (expected.Kind == OutcomeKind.NotConverged)
+            {
+                Assert.False(Assert.IsType<MLEstimate>(result.Objects[0]).Converged, context);
+                Assert.True(result.Warnings.Any(w => w.Message.Contains("did not converge")), context);
+                return;
+            }
+
             try
             {
                 spec.CheckResult(column, c, expected, result.Objects[0]);

@@ -11,6 +11,12 @@ namespace PSEstimation.Tests.Reliability
 
         /// <summary>A terminating error with the id, and no output.</summary>
         Terminating,
+
+        /// <summary>
+        /// No maximum exists (reference.json: NoMaximum): the best point found, with Converged =
+        /// False and the warning that says so, as the conventions ask of a fit that cannot converge.
+        /// </summary>
+        NotConverged,
     }
 
     /// <summary>
@@ -26,10 +32,13 @@ namespace PSEstimation.Tests.Reliability
 
         public static Expected Terminating(string errorId) => new Expected(OutcomeKind.Terminating, errorId);
 
+        public static Expected NotConverged() => new Expected(OutcomeKind.NotConverged, null, null, Warning: true);
+
         public override string ToString() => Kind switch
         {
             OutcomeKind.Result => $"result {Reference}{(Warning ? " with a warning" : string.Empty)}",
             OutcomeKind.Skipped => $"non-terminating {ErrorId}, then result {Reference}",
+            OutcomeKind.NotConverged => "Converged = False with its warning",
             _ => $"terminating {ErrorId}",
         };
     }

@@ -221,7 +221,13 @@ def logpdf(f, x, p):
 
 
 def loglik(f, xs, p):
-    return mp.fsum(logpdf(f, x, p) for x in xs)
+    """
+    The log-likelihood with enough digits for the largest value: log Γ(x + r) - log Γ(x + 1) at
+    x = 1e308 cancels two numbers near 7e310, and r must survive in x + r.
+    """
+    digits = 50 + max(0, int(mp.log10(max(abs(mpf(x)) for x in xs) + 1)))
+    with mp.workdps(max(mp.dps, digits)):
+        return +mp.fsum(logpdf(f, x, [+mpf(v) for v in p]) for x in xs)
 
 
 def fit(f, xs):
@@ -385,6 +391,32 @@ def _check_score(f, xs, est, skip):
     return worst
 
 
+def hessian_eigenvalues(f, xs, est, skip=frozenset()):
+    """
+    Eigenvalues of the log-likelihood's Hessian in (Location / Scale, log Scale, log others), by
+    mpmath.diff: every coordinate of order 1 whatever the data's scale.
+    """
+    names = [k for k in est if k not in skip]
+    logged = [k != 'Location' for k in names]
+    unit = mpf(est['Scale']) if 'Scale' in est else mpf(1)
+
+    def ll(*u):
+        p = dict(est)
+        for k, v, lg in zip(names, u, logged):
+            p[k] = exp(v) if lg else v * unit
+        return loglik(f, xs, [p[k] for k in est])
+    u0 = tuple(log(mpf(est[k])) if lg else mpf(est[k]) / unit for k, lg in zip(names, logged))
+    k = len(names)
+    hessian = mp.matrix(k, k)
+    for i in range(k):
+        for j in range(k):
+            order = [0] * k
+            order[i] += 1
+            order[j] += 1
+            hessian[i, j] = mp.diff(ll, u0, tuple(order))
+    return mp.eig(hessian)[0]
+
+
 def fit_entry(f, xs, fixed_nu=None):
     if f == 'Categorical':
         counts = {}
@@ -400,12 +432,22 @@ def fit_entry(f, xs, fixed_nu=None):
     worst = check_score(f, xs, est, skip={'DegreesOfFreedom'} if fixed_nu is not None else set())
     scale = 1 + abs(ll)
     assert worst < mpf(10) ** -12 * scale * len(xs), (f, xs, est, worst)
+    if f in ('Beta', 'Logistic', 'Cauchy', 'StudentT'):
+        # The root of the score equations must be a maximum: with one value near 1e28 or 1e308
+        # the Student t root is a saddle, and the likelihood (unbounded as DegreesOfFreedom → 0
+        # and Scale → 0 at a data point) has no maximum to report.
+        eigenvalues = hessian_eigenvalues(f, xs, est, skip={'DegreesOfFreedom'} if fixed_nu is not None else set())
+        if max(eigenvalues) >= 0:
+            return {'SampleSize': len(xs), 'NoMaximum': 'the score equations have a root only at a saddle point (Hessian eigenvalues '
+                    + ', '.join(nstr(e, 6) for e in eigenvalues) + ')'}
     return {'SampleSize': len(xs), 'Parameters': {k: out(v) for k, v in est.items()}, 'LogLikelihood': out(ll)}
 
 
 def nll_entry(f, xs):
     p = [mpf(v) for k, v in THETA[f].items() if k != 'Trials']
-    values = [-logpdf(f, x, p) for x in xs]
+    digits = 50 + max(0, int(mp.log10(max(abs(mpf(x)) for x in xs) + 1)))
+    with mp.workdps(max(mp.dps, digits)):
+        values = [+(-logpdf(f, x, p)) for x in xs]
     if any(v == mp.inf for v in values):
         total = 'Infinity'
     else:
