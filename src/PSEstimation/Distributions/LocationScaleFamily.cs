@@ -148,6 +148,22 @@ namespace PSEstimation.Distributions
             return d == 1 ? x : Math.Log(d) * x / (d - 1);
         }
 
+        /// <summary>
+        /// log|z| for z = (x - location) / scale, given z as computed: when z (or x - location)
+        /// overflowed to ±Infinity (x = 1e308, Scale 0.5) its logarithm (709.9) is still a double,
+        /// and it decides a far outlier's log-density (Cauchy: -2 log|z|).
+        /// </summary>
+        protected static double LogAbsStandardized(double x, double location, double scale, double z)
+        {
+            if (!double.IsInfinity(z))
+            {
+                return Math.Log(Math.Abs(z));
+            }
+
+            // Halves cannot overflow: |x/2 - location/2| ≤ the largest double.
+            return Math.Log(Math.Abs(0.5 * x - 0.5 * location)) + Math.Log(2) - Math.Log(scale);
+        }
+
         private Evaluation Evaluate(SampleAccumulator sample, double[] theta)
         {
             var kept = last;

@@ -81,7 +81,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2];
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out _, out _, out _, out double logQ);
+            Terms(x, theta[0], s, nu, out _, out _, out _, out double logQ);
             return df.LogConstant - Math.Log(s) - 0.5 * (nu + 1) * logQ;
         }
 
@@ -89,7 +89,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2], np1 = nu + 1;
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out _, out double b, out double zInvD, out double logQ);
+            Terms(x, theta[0], s, nu, out _, out double b, out double zInvD, out double logQ);
             score[0] += weight * np1 * zInvD / s;
             score[1] += weight * (np1 * b - 1) / s;
             score[2] += weight * 0.5 * (df.DiGammaDifference - logQ + np1 * b / nu);
@@ -99,7 +99,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2], np1 = nu + 1, s2 = s * s;
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out double invD, out double b, out double zInvD, out _);
+            Terms(x, theta[0], s, nu, out double invD, out double b, out double zInvD, out _);
             double a = nu * invD;
             double locScale = -weight * 2 * nu * np1 * zInvD * invD / s2;
             double locDf = weight * zInvD * (b - invD) / s;
@@ -226,7 +226,7 @@ namespace PSEstimation.Distributions
             for (int i = 0; i < length; i++)
             {
                 double w = weighted ? sample.WeightAt(i) : 1.0;
-                Terms((sample.ValueAt(i) - mu) / s, nu, out double invD, out double b, out double zInvD, out double logQ);
+                Terms(sample.ValueAt(i), mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
                 double bMinusInvD = b - invD;
                 sw += w;
                 sLogQ += w * logQ;
@@ -363,12 +363,13 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// 1/D, B = z²/D, z/D and log(1 + z²/ν) for D = ν + z², formed from 1/z when |z| is large so
-        /// that nothing overflows.
+        /// For z = (x - Location) / Scale: 1/D, B = z²/D, z/D and log(1 + z²/ν) for D = ν + z², formed
+        /// from 1/z when |z| is large so that nothing overflows (also when z itself does: x = 1e308, Scale 0.5).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double z, double nu, out double invD, out double b, out double zInvD, out double logQ)
+        private static void Terms(double x, double location, double scale, double nu, out double invD, out double b, out double zInvD, out double logQ)
         {
+            double z = (x - location) / scale;
             if (Math.Abs(z) <= 1e100)
             {
                 double z2 = z * z;
@@ -383,7 +384,7 @@ namespace PSEstimation.Distributions
                 invD = r2 / d;
                 b = 1 / d;
                 zInvD = r / d;
-                logQ = 2 * Math.Log(Math.Abs(z)) - Math.Log(nu) + Log1P(nu * r2);
+                logQ = 2 * LogAbsStandardized(x, location, scale, z) - Math.Log(nu) + Log1P(nu * r2);
             }
         }
 
