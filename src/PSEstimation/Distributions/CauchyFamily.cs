@@ -91,6 +91,7 @@ namespace PSEstimation.Distributions
             var sorted = Prepare(sample, fixedValues);
             var first = new double[2];
             QuantileStart(sorted, first, fixedValues, 1.0);
+            RequireInformationInRange(first, sample.TotalWeight, fixedValues);
             var starts = new List<double[]> { first };
             if (fixedValues[0] is null)
             {

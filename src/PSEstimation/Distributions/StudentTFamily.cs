@@ -153,7 +153,7 @@ namespace PSEstimation.Distributions
         /// 50 when k ≤ 0, 5 when it cannot be computed), Scale = MAD / t_ν(0.75).
         /// </summary>
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
-            => Start(Prepare(sample, fixedValues), sample, fixedValues);
+            => RequireInformationInRange(Start(Prepare(sample, fixedValues), sample, fixedValues), sample.TotalWeight, fixedValues);
 
         /// <summary>
         /// Newton from <see cref="InitialEstimate"/>. With ν free: should Newton pass the cap, Location
@@ -163,7 +163,7 @@ namespace PSEstimation.Distributions
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             var sorted = Prepare(sample, fixedValues);
-            double[] start = Start(sorted, sample, fixedValues);
+            double[] start = RequireInformationInRange(Start(sorted, sample, fixedValues), sample.TotalWeight, fixedValues);
             trace?.Invoke(string.Format(CultureInfo.InvariantCulture, "Student t start: Location {0:G10}, Scale {1:G10}, DegreesOfFreedom {2:G10}", start[0], start[1], start[2]));
             OptimizationResult result;
             if (fixedValues[2] is not null)
