@@ -343,10 +343,11 @@ namespace PSEstimation.Commands
                 return;
             }
 
-            if (actual == 0 && !warnedZeroActual)
+            if (Math.Abs(actual) < PointwiseLoss.PercentageErrorEpsilon && !warnedZeroActual)
             {
                 warnedZeroActual = true;
-                WriteWarning($"The actual value at index {index} is 0: its AbsolutePercentageError divides by max(|actual|, 2.220446049250313e-16), as scikit-learn does, so it is huge and not a meaningful fraction.");
+                string what = actual == 0 ? "is 0" : $"({Show(actual)}) is smaller in magnitude than 2.220446049250313e-16";
+                WriteWarning($"The actual value at index {index} {what}: its AbsolutePercentageError divides by max(|actual|, 2.220446049250313e-16), as scikit-learn does, so it is huge and not a meaningful fraction.");
             }
 
             var observation = new RegressionResidual(
