@@ -455,6 +455,33 @@ def nll_entry(f, xs):
     return {'SampleSize': len(xs), 'Value': total}
 
 
+# Values from 1e-300 to 1e300 for the families on x > 0 (NumericalStressTests).
+SPAN = [1e-300, 1e-200, 1e-100, 1e-10, 1.0, 1e10, 1e100, 1e200, 1e300]
+SPAN_FAMILIES = ['LogNormal', 'Exponential', 'Gamma', 'Weibull', 'Rayleigh', 'Pareto']
+
+
+def pattern(f):
+    """
+    1000 values of family f; NumericalStressTests repeats them 1000 times (n = 10^6), whose MLE
+    is theirs and whose log-likelihood is 1000 times theirs.
+    """
+    k = range(1000)
+    if f == 'Beta':
+        return [(i + 0.5) / 1000 * 0.9 + 0.05 for i in k]
+    if f in ('Poisson', 'Geometric'):
+        return [float(i % 7) for i in k]
+    if f == 'NegativeBinomial':
+        return [float((i * i) % 13) for i in k]
+    if f == 'Bernoulli':
+        return [1.0 if i % 3 == 0 else 0.0 for i in k]
+    if f == 'Binomial':
+        return [float(i % 11) for i in k]
+    if f == 'StudentT':
+        # A heavy-tailed pattern (a finite DegreesOfFreedom): every 50th value far out.
+        return [1.0 + (i % 50) / 25.0 + (40.0 if i % 50 == 0 else 0.0) for i in k]
+    return [0.5 + (i % 200) / 100.0 + (i % 7) / 70.0 for i in k]
+
+
 def small_samples(f, base):
     """n = 1, n = 2 and four equal values, from the family's base sample."""
     return {'SingleValue': base[:1], 'TwoValues': base[:2], 'AllEqual': base[:1] * 4}
@@ -495,6 +522,24 @@ def main():
         if f in THETA:
             for name, xs in variants.items():
                 nlls[f + '/' + name] = nll_entry(f, xs)
+    for f in SPAN_FAMILIES:
+        samples[f]['Span'] = SPAN
+        fits[f + '/Span'] = fit_entry(f, SPAN)
+        print(f + '/Span', json.dumps(fits[f + '/Span']), file=sys.stderr, flush=True)
+    for f in BASE:
+        if f == 'Categorical':
+            continue
+        xs = pattern(f)
+        samples[f]['Pattern'] = xs
+        entry = fit_entry(f, xs)
+        if 'LogLikelihood' in entry:
+            entry['LogLikelihood'] = out(mpf(entry['LogLikelihood']) * 1000)
+        entry['SampleSize'] = 1000000
+        fits[f + '/Million'] = entry
+        nll = nll_entry(f, xs)
+        value = nll['Value'] if isinstance(nll['Value'], str) else out(mpf(nll['Value']) * 1000)
+        nlls[f + '/Million'] = {'SampleSize': 1000000, 'Value': value}
+        print(f + '/Million', json.dumps(entry), json.dumps(nlls[f + '/Million']), file=sys.stderr, flush=True)
     losses = loss_entries()
     samples['Loss'] = {'Actual': ACTUAL, 'Predicted': PREDICTED}
     json.dump({'About': __doc__.strip().splitlines()[0], 'Samples': samples, 'Theta': THETA,
