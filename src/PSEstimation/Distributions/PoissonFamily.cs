@@ -49,7 +49,7 @@ namespace PSEstimation.Distributions
             double lambda = theta[0];
             if (s.Sum == 0)
             {
-                return -s.TotalWeight * lambda;
+                return 0 - s.TotalWeight * lambda; // not -n·λ: at λ = 0 that is -0, shown as "-0"
             }
 
             if (!(lambda > 0))
