@@ -166,6 +166,7 @@ namespace PSEstimation.Commands
                     ErrorCategory.InvalidData);
             }
 
+            RequireFiniteTotalWeight(sample.TotalWeight, slot);
             var estimator = new MaximumLikelihoodEstimator(family!, ConfidenceLevel)
             {
                 Trace = WriteVerbose,
@@ -195,7 +196,23 @@ namespace PSEstimation.Commands
                 return null;
             }
 
+            RequireFiniteTotalWeight(categorical[slot].TotalWeight, slot);
             return CategoricalEstimator.Fit(categorical[slot], ConfidenceLevel);
+        }
+
+        /// <summary>
+        /// Weights that sum beyond the double range (three of 1e308) made n = Infinity: a Normal fit
+        /// then claimed its variance underflowed, a Categorical one gave every probability 0.
+        /// </summary>
+        private void RequireFiniteTotalWeight(double totalWeight, int slot)
+        {
+            if (double.IsInfinity(totalWeight))
+            {
+                Terminate(
+                    ErrorIds.InvalidWeight,
+                    $"The frequency weights{SlotSuffix(slot)} sum to more than the largest double (about 1.8e308), so the sample size is not a number. Divide them by a common factor: the estimates do not change, only the sample size and the standard errors.",
+                    ErrorCategory.InvalidData);
+            }
         }
     }
 }

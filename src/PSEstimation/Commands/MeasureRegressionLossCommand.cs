@@ -194,6 +194,15 @@ namespace PSEstimation.Commands
                     continue;
                 }
 
+                if (double.IsInfinity(group.Accumulator.TotalWeight))
+                {
+                    // Three weights of 1e308 gave MSE 0 and R² 1 with a warning about perfect predictions.
+                    Terminate(
+                        ErrorIds.InvalidWeight,
+                        $"{(prefix.Length == 0 ? "The" : prefix + "the")} weights sum to more than the largest double (about 1.8e308). Divide them by a common factor: the losses do not change.",
+                        ErrorCategory.InvalidData);
+                }
+
                 var warnings = new List<string>();
                 RegressionLoss result;
                 try
