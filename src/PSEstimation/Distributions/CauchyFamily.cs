@@ -89,6 +89,7 @@ namespace PSEstimation.Distributions
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             var sorted = Prepare(sample, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             var first = new double[2];
             QuantileStart(sorted, first, fixedValues, 1.0);
             RequireInformationInRange(first, sample.TotalWeight, fixedValues);

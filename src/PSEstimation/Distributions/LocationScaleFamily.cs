@@ -259,6 +259,7 @@ namespace PSEstimation.Distributions
 
             public SortedSample(BufferedSample sample)
             {
+                sample.Cancellation.ThrowIfCancellationRequested();
                 int n = sample.Length;
                 values = new double[n];
                 for (int i = 0; i < n; i++)
@@ -281,6 +282,7 @@ namespace PSEstimation.Distributions
                     Array.Sort(values);
                 }
 
+                sample.Cancellation.ThrowIfCancellationRequested();
                 TotalWeight = sample.TotalWeight;
             }
 

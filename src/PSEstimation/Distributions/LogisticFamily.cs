@@ -72,9 +72,13 @@ namespace PSEstimation.Distributions
             CheckScaleIdentified(sorted, fixedValues, (tied, n) => false, string.Empty);
             var theta = new double[2];
             QuantileStart(sorted, theta, fixedValues, UpperQuartile);
+            sample.Cancellation.ThrowIfCancellationRequested();
             if (fixedValues[1] is null && MomentStart((BufferedSample)sample, fixedValues) is double[] moments)
             {
-                double atQuantiles = LogLikelihood(sample, theta), atMoments = LogLikelihood(sample, moments);
+                sample.Cancellation.ThrowIfCancellationRequested();
+                double atQuantiles = LogLikelihood(sample, theta);
+                sample.Cancellation.ThrowIfCancellationRequested();
+                double atMoments = LogLikelihood(sample, moments);
                 if (atMoments > atQuantiles || (double.IsNaN(atQuantiles) && !double.IsNaN(atMoments)))
                 {
                     theta = moments;

@@ -163,7 +163,9 @@ namespace PSEstimation.Distributions
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             var sorted = Prepare(sample, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             double[] start = RequireInformationInRange(Start(sorted, sample, fixedValues), sample.TotalWeight, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             trace?.Invoke(string.Format(CultureInfo.InvariantCulture, "Student t start: Location {0:G10}, Scale {1:G10}, DegreesOfFreedom {2:G10}", start[0], start[1], start[2]));
             OptimizationResult result;
             if (fixedValues[2] is not null)

@@ -36,6 +36,7 @@ namespace PSEstimation.Estimation
                 throw new EstimationException("NoUsableInput", $"No usable values to fit a {Family.Name} distribution to.");
             }
 
+            sample.Cancellation = cancellation;
             string method;
             int iterations = 0;
             bool converged = true;

@@ -102,6 +102,9 @@ namespace PSEstimation.Estimation
                 double candidateLogLik = double.NegativeInfinity;
                 for (int halving = 0; halving < 60; halving++)
                 {
+                    // Each trial is a pass over the data (30 ms for 3·10^6 values): up to 60 of
+                    // them made Stop() wait 1.6 s when the check was only once per iteration.
+                    cancellation.ThrowIfCancellationRequested();
                     var trial = Step(specs, theta, free, step, t);
                     double trialLogLik = objective.Value(trial);
                     if (!double.IsNaN(trialLogLik) && trialLogLik >= logLik - 1e-14 * Math.Abs(logLik))
