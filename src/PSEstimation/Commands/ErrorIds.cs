@@ -13,6 +13,9 @@ namespace PSEstimation.Commands
         public const string PropertyNotFound = "PropertyNotFound";
         public const string InvalidWeight = "InvalidWeight";
 
+        // Categorical: a hashtable, object or other non-scalar, which cannot be a category.
+        public const string NotAScalar = "NotAScalar";
+
         // Terminating: nothing sensible can be computed.
         public const string NoUsableInput = "NoUsableInput";
         public const string UnknownParameter = "UnknownParameter";

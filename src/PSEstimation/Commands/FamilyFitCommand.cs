@@ -191,6 +191,17 @@ namespace PSEstimation.Commands
         /// <summary>Terminates with NoUsableInput when slot <paramref name="slot"/> has no values.</summary>
         internal void RequireValues(int slot)
         {
+            double totalWeight = Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight : Samples[slot].TotalWeight;
+            if (double.IsInfinity(totalWeight))
+            {
+                // Weights that sum beyond the double range (three of 1e308) made n = Infinity: a Normal
+                // fit then claimed its variance underflowed, a Categorical one gave every probability 0.
+                Terminate(
+                    ErrorIds.InvalidWeight,
+                    $"The frequency weights{SlotSuffix(slot)} sum to more than the largest double (about 1.8e308), so the sample size is not a number. Divide them by a common factor: the estimates do not change, only the sample size and the standard errors.",
+                    ErrorCategory.InvalidData);
+            }
+
             if (Distribution == DistributionName.Categorical)
             {
                 if (CategoricalSamples[slot].TotalWeight <= 0)

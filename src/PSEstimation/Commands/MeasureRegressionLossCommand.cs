@@ -76,18 +76,21 @@ namespace PSEstimation.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArraysSet)]
         [Alias("YTrue", "Observed")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[] Actual { get; set; } = new object?[0];
 
         /// <summary>The predicted values, paired by position with -Actual.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ArraysSet)]
         [Alias("YPred", "Fitted", "Forecast")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[] Predicted { get; set; } = new object?[0];
 
         /// <summary>One weight per pair, finite and ≥ 0 (scikit-learn's sample_weight).</summary>
         [Parameter(ParameterSetName = ArraysSet)]
         [Alias("SampleWeight")]
         [AllowEmptyCollection]
+        [AllowNull]
         public object?[]? Weight { get; set; }
 
         /// <summary>The δ of the Huber loss: quadratic for |residual| ≤ δ, linear beyond. Positive; default 1.</summary>
@@ -199,6 +202,15 @@ namespace PSEstimation.Commands
                     continue;
                 }
 
+                if (double.IsInfinity(group.Accumulator.TotalWeight))
+                {
+                    // Three weights of 1e308 gave MSE 0 and R² 1 with a warning about perfect predictions.
+                    Terminate(
+                        ErrorIds.InvalidWeight,
+                        $"{(prefix.Length == 0 ? "The" : prefix + "the")} weights sum to more than the largest double (about 1.8e308). Divide them by a common factor: the losses do not change.",
+                        ErrorCategory.InvalidData);
+                }
+
                 var warnings = new List<string>();
                 RegressionLoss result;
                 try
@@ -224,7 +236,9 @@ namespace PSEstimation.Commands
 
         private void ProcessArrays()
         {
-            object?[] actual = Actual, predicted = Predicted;
+            // A $null element is a missing value (NotANumber for its pair, as a $null property is);
+            // -Actual $null itself binds as no array at all, an empty one here.
+            object?[] actual = Actual ?? new object?[0], predicted = Predicted ?? new object?[0];
             if (actual.Length != predicted.Length)
             {
                 Terminate(
@@ -352,10 +366,11 @@ namespace PSEstimation.Commands
                 return;
             }
 
-            if (actual == 0 && !warnedZeroActual)
+            if (Math.Abs(actual) < PointwiseLoss.PercentageErrorEpsilon && !warnedZeroActual)
             {
                 warnedZeroActual = true;
-                WriteWarning($"The actual value at index {index} is 0: its AbsolutePercentageError divides by max(|actual|, 2.220446049250313e-16), as scikit-learn does, so it is huge and not a meaningful fraction.");
+                string what = actual == 0 ? "is 0" : $"({Show(actual)}) is smaller in magnitude than 2.220446049250313e-16";
+                WriteWarning($"The actual value at index {index} {what}: its AbsolutePercentageError divides by max(|actual|, 2.220446049250313e-16), as scikit-learn does, so it is huge and not a meaningful fraction.");
             }
 
             var observation = new RegressionResidual(

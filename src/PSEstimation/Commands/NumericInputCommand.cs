@@ -288,7 +288,22 @@ namespace PSEstimation.Commands
             if (AcceptsAnyScalar)
             {
                 object scalar = value is PSObject ps ? ps.BaseObject : value;
-                AcceptScalar(slot, scalar, weight, index);
+                if (NumericConversion.IsNonFinite(scalar))
+                {
+                    // NaN marks a missing value, not a category; infinities are not categories either.
+                    SkipValue(slot, ErrorIds.NonFiniteValue, $"Value {NumericConversion.Describe(value)} at index {index}{SlotSuffix(slot)} is not finite; it was skipped.", value);
+                }
+                else if (!NumericConversion.IsScalar(scalar))
+                {
+                    // A hashtable or object has no value identity or readable name: two of them would
+                    // be two categories with the same name.
+                    SkipValue(slot, ErrorIds.NotAScalar, $"Value {NumericConversion.Describe(value)} at index {index}{SlotSuffix(slot)} is not a scalar (a string, number, boolean, enum or date); it was skipped.", value);
+                }
+                else
+                {
+                    AcceptScalar(slot, scalar, weight, index);
+                }
+
                 return;
             }
 

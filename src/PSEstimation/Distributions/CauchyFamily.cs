@@ -41,14 +41,14 @@ namespace PSEstimation.Distributions
         public override double LogDensity(double x, double[] theta)
         {
             double s = theta[1];
-            Terms((x - theta[0]) / s, out _, out _, out _, out double log1pz2);
+            Terms(x, theta[0], s, out _, out _, out _, out double log1pz2);
             return -LogPi - Math.Log(s) - log1pz2;
         }
 
         public override void AddScore(double x, double weight, double[] theta, double[] score)
         {
             double s = theta[1];
-            Terms((x - theta[0]) / s, out double a, out double b, out double c, out _);
+            Terms(x, theta[0], s, out double a, out double b, out double c, out _);
             score[0] += weight * 2 * c / s;
             score[1] += weight * (b - a) / s;
         }
@@ -56,7 +56,7 @@ namespace PSEstimation.Distributions
         public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
         {
             double s = theta[1], s2 = s * s;
-            Terms((x - theta[0]) / s, out double a, out double b, out double c, out _);
+            Terms(x, theta[0], s, out double a, out double b, out double c, out _);
             double cross = -weight * 4 * c * a / s2;
             hessian[0, 0] += weight * 2 * (b - a) * a / s2;
             hessian[0, 1] += cross;
@@ -89,8 +89,10 @@ namespace PSEstimation.Distributions
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             var sorted = Prepare(sample, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             var first = new double[2];
             QuantileStart(sorted, first, fixedValues, 1.0);
+            RequireInformationInRange(first, sample.TotalWeight, fixedValues);
             var starts = new List<double[]> { first };
             if (fixedValues[0] is null)
             {
@@ -132,7 +134,7 @@ namespace PSEstimation.Distributions
             for (int i = 0; i < length; i++)
             {
                 double w = weighted ? sample.WeightAt(i) : 1.0;
-                Terms((sample.ValueAt(i) - mu) / s, out double a, out double b, out double c, out double log1pz2);
+                Terms(sample.ValueAt(i), mu, s, out double a, out double b, out double c, out double log1pz2);
                 double ba = b - a;
                 sw += w;
                 sLog += w * log1pz2;
@@ -159,10 +161,14 @@ namespace PSEstimation.Distributions
             return sorted;
         }
 
-        /// <summary>a = 1/(1 + z²), b = z²/(1 + z²), c = z/(1 + z²) and log(1 + z²), without overflow.</summary>
+        /// <summary>
+        /// For z = (x - Location) / Scale: a = 1/(1 + z²), b = z²/(1 + z²), c = z/(1 + z²) and
+        /// log(1 + z²), without overflow (also when z itself overflows: x = 1e308, Scale 0.4).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double z, out double a, out double b, out double c, out double log1pz2)
+        private static void Terms(double x, double location, double scale, out double a, out double b, out double c, out double log1pz2)
         {
+            double z = (x - location) / scale;
             if (Math.Abs(z) <= 1)
             {
                 double z2 = z * z;
@@ -177,7 +183,7 @@ namespace PSEstimation.Distributions
                 a = r2 / d;
                 b = 1 / d;
                 c = r / d;
-                log1pz2 = 2 * Math.Log(Math.Abs(z)) + SpecialMath.Log1p(r2);
+                log1pz2 = 2 * LogAbsStandardized(x, location, scale, z) + SpecialMath.Log1p(r2);
             }
         }
     }

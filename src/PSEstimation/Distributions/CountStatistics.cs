@@ -158,12 +158,14 @@ namespace PSEstimation.Distributions
         /// </summary>
         public static double Bd0(double x, double m)
         {
-            double d = x - m;
-            if (Math.Abs(d) < 0.1 * (x + m))
+            // Halves, so that x + m near 2e308 does not overflow: for x = m = 1e308 the sum was
+            // +Infinity and 2x·v = Infinity·0 = NaN (a NaN negative binomial likelihood).
+            double d = x - m, half = 0.5 * x + 0.5 * m;
+            if (Math.Abs(d) < 0.2 * half)
             {
-                double v = d / (x + m);
+                double v = 0.5 * d / half;
                 double s = d * v;
-                double term = 2 * x * v;
+                double term = 2 * (x * v);
                 double v2 = v * v;
                 for (int j = 1; j < 1000; j++)
                 {
@@ -180,7 +182,7 @@ namespace PSEstimation.Distributions
                 return s;
             }
 
-            return x * Math.Log(x / m) + m - x;
+            return x * SpecialMath.LogRatio(x, m) + m - x;
         }
 
         /// <summary>

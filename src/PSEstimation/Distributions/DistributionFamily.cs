@@ -163,6 +163,7 @@ namespace PSEstimation.Distributions
         public virtual OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             double[] start = InitialEstimate(sample, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             trace?.Invoke("Starting values: " + string.Join(", ", Array.ConvertAll(start, v => v.ToString("G10", CultureInfo.InvariantCulture))));
             return NewtonRaphson.Maximize(new LogLikelihoodObjective(this, sample), Parameters, start, fixedValues, cancellation, trace);
         }

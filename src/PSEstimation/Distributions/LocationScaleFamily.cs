@@ -117,6 +117,43 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
+        /// Throws InformationOutOfRange (as Gamma and Weibull do) when the Fisher information at the
+        /// start, proportional to n/Scale², is outside the double range: a Scale beyond about 1e150
+        /// (values near 1e308 that pull the logistic's Scale up to their own size) or below about
+        /// 1e-150, where Newton's curvature in Location underflows to 0 (or overflows) and neither a
+        /// step nor a standard error can be formed.
+        /// </summary>
+        protected double[] RequireInformationInRange(double[] theta, double n, double?[] fixedValues)
+        {
+            if (!SpecialMath.InformationInRange(ExpectedInformation(theta), n, fixedValues, out int worst))
+            {
+                string scale = theta[1].ToString("G6", CultureInfo.InvariantCulture);
+                string others = Parameters.Count > 2 ? ", and DegreesOfFreedom does not change" : string.Empty;
+                throw new EstimationException(
+                    "InformationOutOfRange",
+                    $"At these values the {Name} Scale is about {scale}, where the Fisher information for {Parameters[worst].Name} (proportional to 1/Scale²) is outside the range of a double, so the fit cannot be carried out or its standard errors reported. Divide the values by about {SpecialMath.PowerOfTen(theta[1])} and fit again: Location and Scale scale by the same factor{others}.");
+            }
+
+            return theta;
+        }
+
+        /// <summary>
+        /// log|z| for z = (x - location) / scale, given z as computed: when z (or x - location)
+        /// overflowed to ±Infinity (x = 1e308, Scale 0.5) its logarithm (709.9) is still a double,
+        /// and it decides a far outlier's log-density (Cauchy: -2 log|z|).
+        /// </summary>
+        protected static double LogAbsStandardized(double x, double location, double scale, double z)
+        {
+            if (!double.IsInfinity(z))
+            {
+                return Math.Log(Math.Abs(z));
+            }
+
+            // Halves cannot overflow: |x/2 - location/2| ≤ the largest double.
+            return Math.Log(Math.Abs(0.5 * x - 0.5 * location)) + Math.Log(2) - Math.Log(scale);
+        }
+
+        /// <summary>
         /// The sample sorted once (with its weights), for the quantiles, ties and spread that
         /// starting values and identifiability checks need.
         /// </summary>
@@ -129,6 +166,7 @@ namespace PSEstimation.Distributions
 
             public SortedSample(BufferedSample sample)
             {
+                sample.Cancellation.ThrowIfCancellationRequested();
                 int n = sample.Length;
                 values = new double[n];
                 for (int i = 0; i < n; i++)
@@ -151,6 +189,7 @@ namespace PSEstimation.Distributions
                     Array.Sort(values);
                 }
 
+                sample.Cancellation.ThrowIfCancellationRequested();
                 TotalWeight = sample.TotalWeight;
             }
 

@@ -59,13 +59,69 @@ namespace PSEstimation.Distributions
             return new[,] { { 1 / (3 * s2), 0 }, { 0, (Math.PI * Math.PI + 3) / (9 * s2) } };
         }
 
+        /// <summary>
+        /// The quantile start (median, IQR / (2 ln 3)) or the moment start (mean, SD·√3/π),
+        /// whichever has the higher log-likelihood. The logistic's light tails let one far value
+        /// pull the MLE's Scale up to its own size: there the quantile start sits so far from the
+        /// optimum (Scale 0.4 against 1e307, a log-likelihood of -Infinity) that Newton could not
+        /// start, or ran out of iterations climbing 5 units of log Scale at a time.
+        /// </summary>
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
         {
             var sorted = new SortedSample((BufferedSample)sample);
             CheckScaleIdentified(sorted, fixedValues, (tied, n) => false, string.Empty);
             var theta = new double[2];
             QuantileStart(sorted, theta, fixedValues, UpperQuartile);
-            return theta;
+            sample.Cancellation.ThrowIfCancellationRequested();
+            if (fixedValues[1] is null && MomentStart((BufferedSample)sample, fixedValues) is double[] moments)
+            {
+                sample.Cancellation.ThrowIfCancellationRequested();
+                double atQuantiles = LogLikelihood(sample, theta);
+                sample.Cancellation.ThrowIfCancellationRequested();
+                double atMoments = LogLikelihood(sample, moments);
+                if (atMoments > atQuantiles || (double.IsNaN(atQuantiles) && !double.IsNaN(atMoments)))
+                {
+                    theta = moments;
+                }
+            }
+
+            return RequireInformationInRange(theta, sample.TotalWeight, fixedValues);
+        }
+
+        /// <summary>
+        /// Location = the mean (or its fixed value), Scale = the root mean square deviation from it
+        /// times √3/π (the logistic's SD is Scale·π/√3), computed on x / max|x| so that values near
+        /// 1e308 do not overflow; null when that Scale is not a positive double.
+        /// </summary>
+        private static double[]? MomentStart(BufferedSample sample, double?[] fixedValues)
+        {
+            double big = 0;
+            for (int i = 0; i < sample.Length; i++)
+            {
+                big = Math.Max(big, Math.Abs(sample.ValueAt(i)));
+            }
+
+            double n = sample.TotalWeight, mean = 0;
+            for (int i = 0; i < sample.Length; i++)
+            {
+                mean += sample.WeightAt(i) * (sample.ValueAt(i) / big);
+            }
+
+            mean = fixedValues[0] is double location ? location / big : mean / n;
+            double squares = 0;
+            for (int i = 0; i < sample.Length; i++)
+            {
+                double d = sample.ValueAt(i) / big - mean;
+                squares += sample.WeightAt(i) * d * d;
+            }
+
+            double scale = Math.Sqrt(squares / n) * Math.Sqrt(3) / Math.PI * big;
+            if (!(scale > 0) || double.IsInfinity(scale) || double.IsNaN(mean))
+            {
+                return null;
+            }
+
+            return new[] { fixedValues[0] ?? mean * big, scale };
         }
 
         protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)

@@ -361,8 +361,13 @@ namespace PSEstimation.Distributions
                 // - n log(1 + m/r) is the accurate one.
                 double z = mean / r;
                 bool split = z < 0.01;
-                double value = split ? n * ZMinusLog1p(z) : -n * SpecialFunctions.Log1p(z);
-                double slope = n * mean / (r * (r + mean));
+
+                // log(1 + m/r) as log(m/r) + log1p(r/m) once m/r is huge: for counts near 1e308
+                // and r near 1e-3, m/r overflows and log1p(m/r) = Infinity made g(r) = -Infinity
+                // for every small r, so the search wrongly said the MLE of Size is 0.
+                double log1pZ = z > 1e300 ? Math.Log(mean) - Math.Log(r) + SpecialFunctions.Log1p(r / mean) : SpecialFunctions.Log1p(z);
+                double value = split ? n * ZMinusLog1p(z) : -n * log1pZ;
+                double slope = n / (r * (1 + r / mean));
                 for (int i = 0; i < values.Length; i++)
                 {
                     value += weights[i] * (split ? DigammaDifferenceMinusLinear(values[i], r) : DigammaDifference(values[i], r));

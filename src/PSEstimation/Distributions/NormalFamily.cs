@@ -101,6 +101,15 @@ namespace PSEstimation.Distributions
             var s = (Statistics)sample;
             double mean = fixedValues[0] ?? s.Mean;
             double variance = fixedValues[1] ?? s.SumOfSquaresAbout(mean) / s.TotalWeight;
+            if (double.IsNaN(mean) || double.IsInfinity(mean) || double.IsNaN(variance) || double.IsInfinity(variance))
+            {
+                // Values near ±1e308 (or differences beyond about 1e154): the mean or the squared
+                // deviations leave the double range, and a variance of Infinity is no estimate.
+                throw new EstimationException(
+                    "EstimateOutOfRange",
+                    "The values are so large or so spread out (differences of about 1e154 or more) that the Normal variance estimate exceeds the largest double (about 1.8e308). Divide the values by a power of ten (e.g. 1e160) and fit again: the Mean scales by that factor and the Variance by its square.");
+            }
+
             if (!(variance > 0) && s.ValuesDiffer)
             {
                 throw new EstimationException(
@@ -118,46 +127,53 @@ namespace PSEstimation.Distributions
             return new[] { mean, variance };
         }
 
-        /// <summary>Weighted count, mean and sum of squared deviations from the mean.</summary>
+        /// <summary>
+        /// Weighted count, mean and sum of squared deviations from the mean, the mean kept as
+        /// x₀ + (mean of x - x₀) about the first value x₀: Welford's update on x itself rounds the
+        /// running mean to the spacing of doubles near it (1.2e-7 at 1e9), which cost a variance
+        /// of unit-spread values at a 1e9 offset 6e-9 of its value; on x - x₀ (exact there) it
+        /// keeps every digit.
+        /// </summary>
         internal sealed class Statistics : SampleAccumulator
         {
-            public double Mean { get; private set; }
+            /// <summary>x₀, the first value (NaN before any).</summary>
+            private double reference = double.NaN;
+
+            /// <summary>The weighted mean of x - x₀.</summary>
+            private double shift;
+
+            public double Mean => Count == 0 ? 0 : reference + shift;
 
             public double SumOfSquares { get; private set; }
 
             /// <summary>Whether two of the values differ: a zero variance then means underflow, not a constant sample.</summary>
             public bool ValuesDiffer { get; private set; }
 
-            private double firstValue;
-
             /// <summary>Σ w (x - m)² = M2 + n (x̄ - m)², without cancellation for m near x̄.</summary>
             public double SumOfSquaresAbout(double m)
             {
-                double d = Mean - m;
+                double d = Count == 0 ? 0 : (reference - m) + shift;
                 return SumOfSquares + TotalWeight * d * d;
             }
 
             public override void Add(double x, double weight)
             {
-                double total = TotalWeight + weight;
-                double delta = x - Mean;
-                Mean += delta * weight / total;
-                SumOfSquares += weight * delta * (x - Mean);
-                NoteValue(x);
-                TotalWeight = total;
-                Count++;
-            }
-
-            private void NoteValue(double x)
-            {
                 if (Count == 0)
                 {
-                    firstValue = x;
+                    reference = x;
                 }
-                else if (x != firstValue)
+                else if (x != reference)
                 {
                     ValuesDiffer = true;
                 }
+
+                double d = x - reference;
+                double total = TotalWeight + weight;
+                double delta = d - shift;
+                shift += delta * weight / total;
+                SumOfSquares += weight * delta * (d - shift);
+                TotalWeight = total;
+                Count++;
             }
 
             public override void AddRange(double[] values)
@@ -186,19 +202,21 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
+                // Everything about x₀ (the first value ever seen), as in Add.
+                double x0 = Count == 0 ? values[0] : reference;
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 int i = 0;
                 for (; i + 3 < count; i += 4)
                 {
-                    s0 += values[i];
-                    s1 += values[i + 1];
-                    s2 += values[i + 2];
-                    s3 += values[i + 3];
+                    s0 += values[i] - x0;
+                    s1 += values[i + 1] - x0;
+                    s2 += values[i + 2] - x0;
+                    s3 += values[i + 3] - x0;
                 }
 
                 for (; i < count; i++)
                 {
-                    s0 += values[i];
+                    s0 += values[i] - x0;
                 }
 
                 double sum = (s0 + s1) + (s2 + s3);
@@ -211,7 +229,7 @@ namespace PSEstimation.Distributions
                 double q0 = 0, q1 = 0, r0 = 0, r1 = 0, spread = 0;
                 for (i = 0; i + 1 < count; i += 2)
                 {
-                    double d0 = values[i] - mean, d1 = values[i + 1] - mean;
+                    double d0 = (values[i] - x0) - mean, d1 = (values[i + 1] - x0) - mean;
                     q0 += d0 * d0;
                     q1 += d1 * d1;
                     r0 += d0;
@@ -221,7 +239,7 @@ namespace PSEstimation.Distributions
 
                 for (; i < count; i++)
                 {
-                    double d = values[i] - mean;
+                    double d = (values[i] - x0) - mean;
                     q0 += d * d;
                     r0 += d;
                     spread += Math.Abs(d);
@@ -232,13 +250,21 @@ namespace PSEstimation.Distributions
                 double squares = q0 + q1 - residual * residual / count;
                 mean += residual / count;
 
-                NoteValue(values[0]);
+                if (Count == 0)
+                {
+                    reference = x0;
+                }
+                else
+                {
+                    ValuesDiffer |= values[0] != reference;
+                }
+
                 ValuesDiffer |= spread > 0;
 
                 double total = TotalWeight + count;
-                double delta = mean - Mean;
+                double delta = mean - shift;
                 SumOfSquares += squares + delta * delta * TotalWeight * count / total;
-                Mean += delta * count / total;
+                shift += delta * count / total;
                 TotalWeight = total;
                 Count += count;
                 return true;

@@ -10,7 +10,7 @@ namespace PSEstimation.Distributions
     /// </summary>
     /// <remarks>
     /// The log-likelihood is kept in the form Σ x log(λ/x) + Σx - nλ - Σ [½ log(2πx) + σ(x)]
-    /// (σ is Stirling's error), with Σ x log(x/c) stored about the first positive value c: for huge
+    /// (σ is Stirling's error), with Σ x log(x/c) stored about the largest value c: for huge
     /// counts (1e9) the naive Σ x log λ - nλ - Σ log x! subtracts numbers near 2e10 to get one
     /// near -11 and loses seven digits; this form keeps them.
     /// </remarks>
@@ -49,7 +49,7 @@ namespace PSEstimation.Distributions
             double lambda = theta[0];
             if (s.Sum == 0)
             {
-                return -s.TotalWeight * lambda;
+                return 0 - s.TotalWeight * lambda; // not -n·λ: at λ = 0 that is -0, shown as "-0"
             }
 
             if (!(lambda > 0))
@@ -110,14 +110,14 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// n, Σ w x, Σ w x log(x/c) about the first positive value c, and Σ w [log x! - x log x + x]
+        /// n, Σ w x, Σ w x log(x/c) about the largest value c, and Σ w [log x! - x log x + x]
         /// = Σ w [½ log(2πx) + σ(x)] (0 for x = 0).
         /// </summary>
         internal sealed class Statistics : SampleAccumulator
         {
             public double Sum { get; private set; }
 
-            /// <summary>c: the first positive value seen (0 until then).</summary>
+            /// <summary>c: the largest value seen (0 until a positive one).</summary>
             public double Reference { get; private set; }
 
             public double SumXLogXOverReference { get; private set; }
@@ -135,6 +135,15 @@ namespace PSEstimation.Distributions
 
                 if (Reference == 0)
                 {
+                    Reference = x;
+                }
+                else if (x > Reference)
+                {
+                    // Keep c at the largest value: Σ x log(x/c) = Σ x log(x/c_old) - Σx log(c/c_old),
+                    // and every term x log(x/c) ≤ 0 stays within the double range. With c at the
+                    // first value, one count near 1e308 after small ones gave x log(x/c) = +Infinity,
+                    // Sum·log(λ/c) = +Infinity too, and a NaN log-likelihood.
+                    SumXLogXOverReference -= Sum * SpecialFunctions.Log1p((x - Reference) / Reference);
                     Reference = x;
                 }
 

@@ -81,7 +81,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2];
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out _, out _, out _, out double logQ);
+            Terms(x, theta[0], s, nu, out _, out _, out _, out double logQ);
             return df.LogConstant - Math.Log(s) - 0.5 * (nu + 1) * logQ;
         }
 
@@ -89,7 +89,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2], np1 = nu + 1;
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out _, out double b, out double zInvD, out double logQ);
+            Terms(x, theta[0], s, nu, out _, out double b, out double zInvD, out double logQ);
             score[0] += weight * np1 * zInvD / s;
             score[1] += weight * (np1 * b - 1) / s;
             score[2] += weight * 0.5 * (df.DiGammaDifference - logQ + np1 * b / nu);
@@ -99,7 +99,7 @@ namespace PSEstimation.Distributions
         {
             double s = theta[1], nu = theta[2], np1 = nu + 1, s2 = s * s;
             var df = new DegreesOfFreedomTerms(nu);
-            Terms((x - theta[0]) / s, nu, out double invD, out double b, out double zInvD, out _);
+            Terms(x, theta[0], s, nu, out double invD, out double b, out double zInvD, out _);
             double a = nu * invD;
             double locScale = -weight * 2 * nu * np1 * zInvD * invD / s2;
             double locDf = weight * zInvD * (b - invD) / s;
@@ -153,7 +153,7 @@ namespace PSEstimation.Distributions
         /// 50 when k ≤ 0, 5 when it cannot be computed), Scale = MAD / t_ν(0.75).
         /// </summary>
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
-            => Start(Prepare(sample, fixedValues), sample, fixedValues);
+            => RequireInformationInRange(Start(Prepare(sample, fixedValues), sample, fixedValues), sample.TotalWeight, fixedValues);
 
         /// <summary>
         /// Newton from <see cref="InitialEstimate"/>. With ν free: should Newton pass the cap, Location
@@ -163,7 +163,9 @@ namespace PSEstimation.Distributions
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
             var sorted = Prepare(sample, fixedValues);
-            double[] start = Start(sorted, sample, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
+            double[] start = RequireInformationInRange(Start(sorted, sample, fixedValues), sample.TotalWeight, fixedValues);
+            cancellation.ThrowIfCancellationRequested();
             trace?.Invoke(string.Format(CultureInfo.InvariantCulture, "Student t start: Location {0:G10}, Scale {1:G10}, DegreesOfFreedom {2:G10}", start[0], start[1], start[2]));
             OptimizationResult result;
             if (fixedValues[2] is not null)
@@ -226,7 +228,7 @@ namespace PSEstimation.Distributions
             for (int i = 0; i < length; i++)
             {
                 double w = weighted ? sample.WeightAt(i) : 1.0;
-                Terms((sample.ValueAt(i) - mu) / s, nu, out double invD, out double b, out double zInvD, out double logQ);
+                Terms(sample.ValueAt(i), mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
                 double bMinusInvD = b - invD;
                 sw += w;
                 sLogQ += w * logQ;
@@ -348,12 +350,13 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// 1/D, B = z²/D, z/D and log(1 + z²/ν) for D = ν + z², formed from 1/z when |z| is large so
-        /// that nothing overflows.
+        /// For z = (x - Location) / Scale: 1/D, B = z²/D, z/D and log(1 + z²/ν) for D = ν + z², formed
+        /// from 1/z when |z| is large so that nothing overflows (also when z itself does: x = 1e308, Scale 0.5).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double z, double nu, out double invD, out double b, out double zInvD, out double logQ)
+        private static void Terms(double x, double location, double scale, double nu, out double invD, out double b, out double zInvD, out double logQ)
         {
+            double z = (x - location) / scale;
             if (Math.Abs(z) <= 1e100)
             {
                 double z2 = z * z;
@@ -368,7 +371,7 @@ namespace PSEstimation.Distributions
                 invD = r2 / d;
                 b = 1 / d;
                 zInvD = r / d;
-                logQ = 2 * Math.Log(Math.Abs(z)) - Math.Log(nu) + SpecialMath.Log1p(nu * r2);
+                logQ = 2 * LogAbsStandardized(x, location, scale, z) - Math.Log(nu) + SpecialMath.Log1p(nu * r2);
             }
         }
 

@@ -36,6 +36,7 @@ namespace PSEstimation.Estimation
                 throw new EstimationException("NoUsableInput", $"No usable values to fit a {Family.Name} distribution to.");
             }
 
+            sample.Cancellation = cancellation;
             string method;
             int iterations = 0;
             bool converged = true;
@@ -60,6 +61,19 @@ namespace PSEstimation.Estimation
             }
 
             double logLik = Family.LogLikelihood(sample, theta);
+            if (double.IsNaN(logLik))
+            {
+                throw new EstimationException(
+                    "UndefinedLogLikelihood",
+                    $"The {Family.Name} log-likelihood at the estimate is undefined (NaN): the values are beyond what double precision can evaluate for this family. Rescale the data and fit again.");
+            }
+
+            if (double.IsInfinity(logLik))
+            {
+                // Counts near 1e308: the estimate is exact, its log-likelihood is not a double.
+                Warn?.Invoke($"The log-likelihood of the {Family.Name} fit is beyond the range of a double, so LogLikelihood, AIC and BIC are reported as {(logLik > 0 ? "+" : "-")}Infinity; the estimates themselves are exact.");
+            }
+
             double[] score = Family.Score(sample, theta);
             double[,] expected = Covariances.Scale(Family.ExpectedInformation(theta), sample.TotalWeight);
 
@@ -76,11 +90,28 @@ namespace PSEstimation.Estimation
                 covariance = Covariances.InvertFree(observed, fixedValues);
                 if (covariance is null)
                 {
-                    Warn?.Invoke($"The observed information of the {Family.Name} fit is not positive definite at the estimate (an optimum on the boundary, or too few distinct values); no standard errors are reported.");
+                    Warn?.Invoke(OutOfRange(observed, fixedValues)
+                        ? $"The observed information of the {Family.Name} fit is outside the range of a double at this scale of the data, so no standard errors are reported; rescale the data (by a power of ten) to get them."
+                        : $"The observed information of the {Family.Name} fit is not positive definite at the estimate (an optimum on the boundary, or too few distinct values); no standard errors are reported.");
                 }
             }
 
             var parameters = BuildParameters(theta, fixedValues, covariance);
+            var overflowed = new System.Collections.Generic.List<string>();
+            for (int i = 0; i < theta.Length; i++)
+            {
+                if (fixedValues[i] is null && covariance is not null && double.IsPositiveInfinity(covariance[i, i]))
+                {
+                    overflowed.Add(Family.Parameters[i].Name);
+                }
+            }
+
+            if (overflowed.Count > 0)
+            {
+                // Laplace with a value near 1e308: Scale²/n overflows, and a missing standard error would go unexplained.
+                bool one = overflowed.Count == 1;
+                Warn?.Invoke($"The variance{(one ? string.Empty : "s")} of {string.Join(" and ", overflowed)} {(one ? "is" : "are")} beyond the range of a double at this scale of the data, so no standard error is reported for {(one ? "it" : "them")}; rescale the data (by a power of ten) to get {(one ? "one" : "them")}.");
+            }
             int freeCount = 0;
             foreach (var f in fixedValues)
             {
@@ -146,6 +177,27 @@ namespace PSEstimation.Estimation
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Whether the observed information over the free parameters left the double range: a
+        /// non-finite entry, or a diagonal entry that underflowed (Rayleigh at Scale 2.5e307: 4n/Scale²).
+        /// </summary>
+        private static bool OutOfRange(double[,] observed, double?[] fixedValues)
+        {
+            for (int i = 0; i < fixedValues.Length; i++)
+            {
+                for (int j = 0; j < fixedValues.Length; j++)
+                {
+                    if (fixedValues[i] is null && fixedValues[j] is null
+                        && (double.IsNaN(observed[i, j]) || double.IsInfinity(observed[i, j]) || (i == j && Math.Abs(observed[i, j]) < 1e-300)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static double[]? AllFixed(double?[] fixedValues)

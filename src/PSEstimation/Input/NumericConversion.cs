@@ -85,6 +85,20 @@ namespace PSEstimation.Input
         }
 
         /// <summary>
+        /// Whether an item is a single value that can be a category: a string, character,
+        /// boolean, number, enum, date, time span or GUID (not a hashtable, object or array).
+        /// </summary>
+        public static bool IsScalar(object item)
+            => item is IConvertible convertible
+                ? convertible.GetTypeCode() != TypeCode.Object && convertible.GetTypeCode() != TypeCode.DBNull
+                : item is DateTimeOffset || item is TimeSpan || item is Guid || item is System.Numerics.BigInteger;
+
+        /// <summary>Whether an item is a floating-point NaN or infinity.</summary>
+        public static bool IsNonFinite(object item)
+            => (item is double d && (double.IsNaN(d) || double.IsInfinity(d)))
+            || (item is float f && (float.IsNaN(f) || float.IsInfinity(f)));
+
+        /// <summary>
         /// Whether a pipeline item is a collection to enumerate (arrays, lists), as opposed to a
         /// scalar. Strings and dictionaries are scalars here.
         /// </summary>

@@ -60,6 +60,12 @@ namespace PSEstimation.Losses
         /// <summary>Pairs with positive weight whose actual value is 0 (their percentage error divides by ε).</summary>
         public long ZeroActualCount { get; private set; }
 
+        /// <summary>
+        /// Pairs with positive weight whose actual value is not 0 but below ε = 2.2e-16 in magnitude
+        /// (1e-320): their percentage error divides by ε too, not by the value.
+        /// </summary>
+        public long TinyActualCount { get; private set; }
+
         /// <summary>The residuals' moments: Σw, mean, Σw(r - r̄)², Σw r², Σw|r| and its parts.</summary>
         internal ScaledMoments Residuals => residuals;
 
@@ -98,6 +104,10 @@ namespace PSEstimation.Losses
             if (actual == 0)
             {
                 ZeroActualCount++;
+            }
+            else if (Math.Abs(actual) < PointwiseLoss.PercentageErrorEpsilon)
+            {
+                TinyActualCount++;
             }
 
             percentage.Add(weight * PointwiseLoss.AbsolutePercentageError(residual, actual));

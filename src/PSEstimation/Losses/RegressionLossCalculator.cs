@@ -113,6 +113,18 @@ namespace PSEstimation.Losses
                     result.MeanAbsolutePercentageError));
             }
 
+            if (sample.TinyActualCount > 0)
+            {
+                // 1e-320 is not 0, but its percentage error divides by ε all the same.
+                warnings.Add(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} actual value{1} smaller in magnitude than 2.220446049250313e-16: MeanAbsolutePercentageError divides by max(|actual|, 2.220446049250313e-16), as scikit-learn does, "
+                    + "so it is {2:G6} and not a meaningful fraction.",
+                    sample.TinyActualCount,
+                    sample.TinyActualCount == 1 ? " is" : "s are",
+                    result.MeanAbsolutePercentageError));
+            }
+
             if (!meanSquare.IsZero && (result.MeanSquaredError == 0 || double.IsInfinity(result.MeanSquaredError)))
             {
                 warnings.Add(string.Format(

@@ -1,0 +1,167 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using PSEstimation.Tests.Hosting;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PSEstimation.Tests.Reliability
+{
+    /// <summary>
+    /// Ctrl+C in a console is PowerShell.Stop(): StopProcessing must end a long fit promptly.
+    /// Each test runs a fit of a few million values in its own runspace, stops it from this
+    /// thread after about 100 ms, and bounds the time Stop() takes to return.
+    /// </summary>
+    [Collection(ModuleCollection.Name)]
+    public class CancellationTests
+    {
+        /// <summary>
+        /// How long Stop() may take. The one step that cannot stop is sorting the values for the
+        /// starting quantiles (0.15 s for 10^6 on an idle core); the rest checks the cancellation at
+        /// least once per pass over the data (10-35 ms each). The bound leaves room for a loaded machine.
+        /// </summary>
+        private const int StopBoundMilliseconds = 1000;
+
+        private readonly ModuleFixture module;
+        private readonly ITestOutputHelper output;
+
+        public CancellationTests(ModuleFixture module, ITestOutputHelper output)
+        {
+            this.module = module;
+            this.output = output;
+        }
+
+        /// <summary>A heavy-tailed sample whose iterative fits need many passes over it.</summary>
+        private static double[] HeavyTailed(int n, bool positive)
+        {
+            var random = new Random(20240611);
+            var data = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double t = MathNet.Numerics.Distributions.StudentT.Sample(random, 0, 1, 3);
+                data[i] = positive ? Math.Exp(t) : t;
+            }
+
+            return data;
+        }
+
+        public static TheoryData<string, int, bool> LongFits() => new TheoryData<string, int, bool>
+        {
+            { "StudentT", 1000000, false },
+            { "Cauchy", 1000000, false },
+            { "Logistic", 1000000, false },
+            { "Weibull", 2000000, true },
+        };
+
+        [Theory]
+        [MemberData(nameof(LongFits))]
+        public void Stop_ends_a_long_fit_promptly(string family, int n, bool positive)
+        {
+            var data = HeavyTailed(n, positive);
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using (var import = PowerShell.Create())
+            {
+                import.Runspace = runspace;
+                import.AddCommand("Import-Module").AddParameter("Name", module.ManifestPath).Invoke();
+            }
+
+            using var shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            shell.AddCommand("Get-MLEstimate").AddParameter("Distribution", family).AddParameter("InputObject", data);
+            var clock = Stopwatch.StartNew();
+            var pending = shell.BeginInvoke();
+            Thread.Sleep(100);
+            Assert.False(pending.IsCompleted, $"the {family} fit of {n} values ended within 100 ms: no test of Stop()");
+
+            var stopClock = Stopwatch.StartNew();
+            shell.Stop();
+            long stopMilliseconds = stopClock.ElapsedMilliseconds;
+            Assert.True(pending.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the pipeline did not end after Stop()");
+            output.WriteLine($"{family}, n = {n}: stopped after {clock.ElapsedMilliseconds} ms, Stop() took {stopMilliseconds} ms");
+
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.True(stopMilliseconds <= StopBoundMilliseconds, $"Stop() took {stopMilliseconds} ms for a {family} fit of {n} values (bound {StopBoundMilliseconds} ms)");
+        }
+
+        [Fact]
+        public void Newton_stops_within_one_pass_of_a_cancellation()
+        {
+            // Deterministic: ℓ(x) = -x² with a curvature reported 10^6 times too flat, so the first
+            // Newton step overshoots by 10^6 and the line search halves it about 20 times, each
+            // halving a pass over the data. The token is cancelled at the first trial; before the
+            // line search checked it, the remaining halvings all ran.
+            using var source = new CancellationTokenSource();
+            var objective = new OvershootingObjective(source);
+            var specs = new[] { new PSEstimation.Distributions.ParameterSpec("X", PSEstimation.Distributions.ParameterDomain.Real) };
+            Assert.ThrowsAny<OperationCanceledException>(() => PSEstimation.Estimation.NewtonRaphson.Maximize(objective, specs, new[] { 1.0 }, new double?[1], source.Token));
+            Assert.True(objective.EvaluationsAfterCancel <= 1, $"{objective.EvaluationsAfterCancel} passes after the cancellation");
+        }
+
+        /// <summary>ℓ(x) = -x² whose Hessian is reported as -2e-6; cancels its token at the second evaluation.</summary>
+        private sealed class OvershootingObjective : PSEstimation.Estimation.ILogObjective
+        {
+            private readonly CancellationTokenSource source;
+            private int evaluations;
+
+            public OvershootingObjective(CancellationTokenSource source) => this.source = source;
+
+            public int EvaluationsAfterCancel => Math.Max(0, evaluations - 2);
+
+            public double Value(double[] theta)
+            {
+                if (++evaluations == 2)
+                {
+                    source.Cancel();
+                }
+
+                return -theta[0] * theta[0];
+            }
+
+            public double[] Gradient(double[] theta) => new[] { -2 * theta[0] };
+
+            public double[,] Hessian(double[] theta) => new[,] { { -2e-6 } };
+        }
+
+        [Theory]
+        [InlineData("Logistic")]
+        [InlineData("Cauchy")]
+        [InlineData("StudentT")]
+        public void A_cancelled_fit_does_not_start(string family)
+        {
+            // Deterministic: with the token already cancelled the start (sorting, quantiles, moments)
+            // throws at its first check instead of passing over the data.
+            var model = PSEstimation.Distributions.DistributionFamilies.Create(
+                (PSEstimation.DistributionName)Enum.Parse(typeof(PSEstimation.DistributionName), family),
+                new System.Collections.Generic.Dictionary<string, double>());
+            var sample = model.CreateAccumulator();
+            sample.AddRange(HeavyTailed(1000, positive: false));
+            using var source = new CancellationTokenSource();
+            source.Cancel();
+            var estimator = new PSEstimation.Estimation.MaximumLikelihoodEstimator(model, 0.95);
+            Assert.ThrowsAny<OperationCanceledException>(() => estimator.Fit(sample, new double?[model.Parameters.Count], source.Token));
+            Assert.Equal(0, ((PSEstimation.Distributions.BufferedSample)sample).Passes);
+        }
+
+        [Fact]
+        public void Stop_ends_a_long_pipeline_promptly()
+        {
+            // The input phase: values from the pipeline one by one; the engine stops between records.
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            shell.AddScript("Import-Module $args[0]; 1..100000000 | Get-MLEstimate Normal").AddArgument(module.ManifestPath);
+            var pending = shell.BeginInvoke();
+            Thread.Sleep(300);
+            var stopClock = Stopwatch.StartNew();
+            shell.Stop();
+            Assert.True(pending.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
+            Assert.True(stopClock.ElapsedMilliseconds <= StopBoundMilliseconds, $"Stop() took {stopClock.ElapsedMilliseconds} ms");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        }
+    }
+}
