@@ -21,17 +21,7 @@ namespace PSEstimation.Tests.Numerics
         };
 
         internal static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new BetaFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                Assert.True(family.CanFit(x, fixedValues ?? new double?[2]));
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[2], CancellationToken.None);
-        }
+            => CoreFit.Fit(new BetaFamily(), data, fixedValues, checkSupport: true);
 
         [Fact]
         public void Fit_matches_scipy_on_a_second_data_set()

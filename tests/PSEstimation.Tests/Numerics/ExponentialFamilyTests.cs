@@ -12,16 +12,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Small = { 0.5, 1.2, 0.3, 2.2, 0.9 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new ExponentialFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[1], CancellationToken.None);
-        }
+            => CoreFit.Fit(new ExponentialFamily(), data, fixedValues);
 
         [Fact]
         public void Nll_reference_case_through_the_per_observation_functions()

@@ -23,17 +23,7 @@ namespace PSEstimation.Tests.Numerics
         };
 
         internal static MLEstimate Fit(double[] data, double?[]? fixedValues = null, Action<string>? trace = null)
-        {
-            var family = new GammaFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                Assert.True(family.CanFit(x, fixedValues ?? new double?[2]));
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95) { Trace = trace }.Fit(sample, fixedValues ?? new double?[2], CancellationToken.None);
-        }
+            => CoreFit.Fit(new GammaFamily(), data, fixedValues, checkSupport: true, trace: trace);
 
         [Fact]
         public void Nll_reference_case_small_gamma_nonopt()

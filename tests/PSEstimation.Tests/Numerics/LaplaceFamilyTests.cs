@@ -12,16 +12,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Even = { 1.0, 2.0, 4.0, 10.0 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new LaplaceFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[2], CancellationToken.None);
-        }
+            => CoreFit.Fit(new LaplaceFamily(), data, fixedValues);
 
         [Theory]
         [InlineData("seed_laplace_nonopt_1")]

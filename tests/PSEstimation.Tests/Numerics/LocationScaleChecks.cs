@@ -14,16 +14,7 @@ namespace PSEstimation.Tests.Numerics
     internal static class LocationScaleChecks
     {
         public static MLEstimate Fit(DistributionFamily family, IEnumerable<double> data, double?[]? fixedValues = null)
-        {
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                Assert.True(family.CanFit(x, fixedValues ?? new double?[family.Parameters.Count]));
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[family.Parameters.Count], CancellationToken.None);
-        }
+            => CoreFit.Fit(family, data, fixedValues, checkSupport: true);
 
         /// <summary>
         /// Asserts a fit against a reference: estimates and log-likelihood (relative), standard

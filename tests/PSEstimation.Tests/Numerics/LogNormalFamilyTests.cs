@@ -12,16 +12,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Data = { 1.2, 3.4, 1.7, 2.2, 8.9, 1.05, 4.4 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new LogNormalFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[2], CancellationToken.None);
-        }
+            => CoreFit.Fit(new LogNormalFamily(), data, fixedValues);
 
         [Fact]
         public void Fit_matches_scipy_and_divides_by_n()

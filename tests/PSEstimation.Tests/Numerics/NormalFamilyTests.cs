@@ -10,16 +10,7 @@ namespace PSEstimation.Tests.Numerics
     public class NormalFamilyTests
     {
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new NormalFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[2], CancellationToken.None);
-        }
+            => CoreFit.Fit(new NormalFamily(), data, fixedValues);
 
         [Fact]
         public void Seed_example_gives_the_contract_numbers()

@@ -16,18 +16,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Data = { 1.2, 3.4, 1.7, 2.2, 8.9, 1.05, 4.4 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new ParetoFamily();
-            fixedValues ??= new double?[2];
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                Assert.True(family.CanFit(x, fixedValues));
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues, CancellationToken.None);
-        }
+            => CoreFit.Fit(new ParetoFamily(), data, fixedValues, checkSupport: true);
 
         [Fact]
         public void Fit_matches_scipy()

@@ -12,16 +12,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Data = { 0.8, 1.5, 2.3, 0.4, 3.1, 1.9, 1.2 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new RayleighFamily();
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues ?? new double?[1], CancellationToken.None);
-        }
+            => CoreFit.Fit(new RayleighFamily(), data, fixedValues);
 
         [Fact]
         public void Fit_matches_scipy()

@@ -12,18 +12,7 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Data = { 2.0, 5.0, 3.0, 4.5 };
 
         private static MLEstimate Fit(double[] data, double?[]? fixedValues = null)
-        {
-            var family = new UniformFamily();
-            fixedValues ??= new double?[2];
-            var sample = family.CreateAccumulator();
-            foreach (double x in data)
-            {
-                Assert.True(family.CanFit(x, fixedValues));
-                sample.Add(x, 1.0);
-            }
-
-            return new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, fixedValues, CancellationToken.None);
-        }
+            => CoreFit.Fit(new UniformFamily(), data, fixedValues, checkSupport: true);
 
         [Fact]
         public void Bounds_are_the_minimum_and_maximum()
