@@ -229,6 +229,8 @@ Describe 'Measure-RegressionLoss' {
         It 'stops on <Case> with <ErrorId>' -TestCases @(
             @{ Case = 'arrays of different lengths'; Script = { Measure-RegressionLoss -Actual 1, 2, 3 -Predicted 1, 2 }; ErrorId = 'LengthMismatch' }
             @{ Case = 'a weight array of another length'; Script = { Measure-RegressionLoss -Actual 1, 2, 3 -Predicted 1, 2, 4 -Weight 1, 1 }; ErrorId = 'LengthMismatch' }
+            @{ Case = '-Actual without -Predicted'; Script = { Measure-RegressionLoss -Actual 1, 2 }; ErrorId = 'MissingParameter' }
+            @{ Case = '-Predicted without -Actual'; Script = { Measure-RegressionLoss -Predicted 1, 2 }; ErrorId = 'MissingParameter' }
             @{ Case = 'no pairs'; Script = { @() | Measure-RegressionLoss }; ErrorId = 'NoUsableInput' }
             @{ Case = 'weights that sum to 0'; Script = { Measure-RegressionLoss -Actual 1, 2 -Predicted 1, 3 -Weight 0, 0 }; ErrorId = 'NoUsableInput' }
             @{ Case = 'HuberDelta 0'; Script = { Measure-RegressionLoss -Actual 1, 2 -Predicted 1, 3 -HuberDelta 0 }; ErrorId = 'InvalidParameterValue' }

@@ -264,6 +264,19 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Theory]
+        [InlineData("Measure-RegressionLoss -Actual 1, 2", "-Predicted is missing")]
+        [InlineData("Measure-RegressionLoss -Predicted 1, 2", "-Actual is missing")]
+        [InlineData("Measure-RegressionLoss -Weight 1, 2", "-Actual and -Predicted are missing")]
+        public void Actual_without_Predicted_is_a_terminating_error(string script, string message)
+        {
+            // The pair is enforced by the cmdlet, not by Mandatory (which costs every piped object an allocation).
+            var result = module.Run(script);
+            Assert.Empty(result.Objects);
+            Assert.Equal("MissingParameter" + Id, result.TerminatingError!.FullyQualifiedErrorId);
+            Assert.StartsWith(message, result.TerminatingError.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
         [InlineData("Measure-RegressionLoss -Actual @() -Predicted @()", "NoUsableInput")]
         [InlineData("@() | Measure-RegressionLoss", "NoUsableInput")]
         [InlineData("1, 2, 3 | Measure-RegressionLoss -ErrorAction SilentlyContinue", "NoUsableInput")]
