@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace PSEstimation.Distributions
 {
@@ -9,20 +8,29 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal sealed class BufferedSample : SampleAccumulator
     {
-        private readonly List<double> values = new List<double>();
+        // Arrays rather than List<double>: the likelihood passes read them directly, without an
+        // indexer call and its bounds check per value. Valid up to Length.
+        private double[] values = new double[16];
 
-        // Allocated only when a weight other than 1 arrives, so unweighted input costs one list.
-        private List<double>? weights;
+        // Allocated only when a weight other than 1 arrives, so unweighted input costs one array.
+        private double[]? weights;
 
-        public int Length => values.Count;
+        public int Length { get; private set; }
 
         /// <summary>
-        /// How many times the first value was read: every pass over the data starts there, so
-        /// this counts passes (the benchmark reports it for the iterative fits).
+        /// Passes over the data so far (the benchmark reports it for the iterative fits): every
+        /// read of the first value through <see cref="ValueAt"/>, and every <see cref="NotePass"/>
+        /// of a loop that reads <see cref="Values"/> directly.
         /// </summary>
         public long Passes { get; private set; }
 
-        /// <summary>Counts a pass made over a copy of the values (e.g. their logs) rather than through <see cref="ValueAt"/>.</summary>
+        /// <summary>The values, read-only by convention, valid up to <see cref="Length"/>: for the likelihood passes.</summary>
+        internal double[] Values => values;
+
+        /// <summary>The weights (valid up to <see cref="Length"/>), or null when every weight is 1.</summary>
+        internal double[]? Weights => weights;
+
+        /// <summary>Counts a pass made over <see cref="Values"/> or a copy of them (e.g. their logs) rather than through <see cref="ValueAt"/>.</summary>
         public void NotePass() => Passes++;
 
         public double ValueAt(int i)
@@ -43,15 +51,21 @@ namespace PSEstimation.Distributions
         {
             if (weight != 1.0 && weights is null)
             {
-                weights = new List<double>(values.Count + 16);
-                for (int i = 0; i < values.Count; i++)
+                weights = new double[values.Length];
+                for (int i = 0; i < Length; i++)
                 {
-                    weights.Add(1.0);
+                    weights[i] = 1.0;
                 }
             }
 
-            values.Add(x);
-            weights?.Add(weight);
+            Reserve(Length + 1);
+            values[Length] = x;
+            if (weights is not null)
+            {
+                weights[Length] = weight;
+            }
+
+            Length++;
             TotalWeight += weight;
             Count++;
         }
@@ -64,16 +78,52 @@ namespace PSEstimation.Distributions
                 return;
             }
 
-            values.AddRange(newValues);
+            Reserve(Length + newValues.Length);
+            Array.Copy(newValues, 0, values, Length, newValues.Length);
+            Length += newValues.Length;
             TotalWeight += newValues.Length;
             Count += newValues.Length;
+        }
+
+        /// <summary>
+        /// A systematic subsample of about <paramref name="size"/> values, with their weights: the
+        /// value in the middle of each of <paramref name="size"/> equal stretches of the input. For
+        /// a starting point only (a fit on it is refined on every value), so its one property that
+        /// matters is that it spreads over the whole input, sorted or not.
+        /// </summary>
+        public BufferedSample Subsample(int size)
+        {
+            var subsample = new BufferedSample();
+            subsample.Reserve(size);
+            double stride = (double)Length / size;
+            for (int j = 0; j < size; j++)
+            {
+                int i = Math.Min(Length - 1, (int)((j + 0.5) * stride));
+                subsample.Add(values[i], WeightAt(i));
+            }
+
+            return subsample;
+        }
+
+        /// <summary>The smallest and largest value, in one pass.</summary>
+        public void Range(out double min, out double max)
+        {
+            min = double.PositiveInfinity;
+            max = double.NegativeInfinity;
+            Passes++;
+            for (int i = 0; i < Length; i++)
+            {
+                double x = values[i];
+                min = Math.Min(min, x);
+                max = Math.Max(max, x);
+            }
         }
 
         /// <summary>Σ wᵢ f(xᵢ).</summary>
         public double WeightedSum(Func<double, double> f)
         {
             double sum = 0;
-            for (int i = 0; i < values.Count; i++)
+            for (int i = 0; i < Length; i++)
             {
                 sum += WeightAt(i) * f(values[i]);
             }
@@ -90,14 +140,15 @@ namespace PSEstimation.Distributions
         /// </summary>
         public double WeightedQuantile(double p)
         {
-            int n = values.Count;
+            int n = Length;
             var order = new int[n];
             for (int i = 0; i < n; i++)
             {
                 order[i] = i;
             }
 
-            var keys = values.ToArray();
+            var keys = new double[n];
+            Array.Copy(values, keys, n);
             Array.Sort(keys, order);
             double target = p * TotalWeight;
             double cumulative = 0;
@@ -116,6 +167,21 @@ namespace PSEstimation.Distributions
             }
 
             return keys[n - 1];
+        }
+
+        private void Reserve(int needed)
+        {
+            if (needed <= values.Length)
+            {
+                return;
+            }
+
+            int capacity = Math.Max(needed, values.Length <= int.MaxValue / 2 ? values.Length * 2 : int.MaxValue);
+            Array.Resize(ref values, capacity);
+            if (weights is not null)
+            {
+                Array.Resize(ref weights, capacity);
+            }
         }
     }
 }

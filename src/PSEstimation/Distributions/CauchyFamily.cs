@@ -36,7 +36,7 @@ namespace PSEstimation.Distributions
         }
 
         public override string NumericalMethod
-            => "Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept";
+            => "Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept" + $" (above {SubsampleThreshold} values the starts are tried on a systematic subsample of {SubsampleSize} of them, and the best is refined on every value)";
 
         public override double LogDensity(double x, double[] theta)
         {
@@ -88,6 +88,24 @@ namespace PSEstimation.Distributions
         /// </summary>
         public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
         {
+            if (sample is BufferedSample buffered && buffered.Length > SubsampleThreshold)
+            {
+                // The ties check on every value (no sort), then the starts on a subsample.
+                if (fixedValues[1] is null)
+                {
+                    var (value, tied) = fixedValues[0] is double location ? (location, WeightAt(buffered, location)) : MajorityValue(buffered);
+                    CheckScaleIdentified(value, tied, sample.TotalWeight, buffered.Length, (t, n) => t >= 0.5 * n, TiesWhy);
+                }
+
+                if (SubsampleEstimate(sample, fixedValues, cancellation, trace, out int subsampleIterations) is double[] start)
+                {
+                    RequireInformationInRange(start, sample.TotalWeight, fixedValues);
+                    var refined = Refine(sample, start, subsampleIterations, fixedValues, cancellation, trace);
+                    CheckNotCollapsed(buffered, refined.Theta, fixedValues, TiesWhy);
+                    return refined;
+                }
+            }
+
             var sorted = Prepare(sample, fixedValues);
             cancellation.ThrowIfCancellationRequested();
             var first = new double[2];
@@ -125,16 +143,16 @@ namespace PSEstimation.Distributions
             return new OptimizationResult(best.Theta, best.LogLikelihood, iterations, best.Converged);
         }
 
-        protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        protected override double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian)
         {
             double mu = theta[0], s = theta[1];
-            bool weighted = sample.IsWeighted;
+            double[] values = sample.Values;
+            double[]? weights = sample.Weights;
             double sw = 0, sLog = 0, sC = 0, sBa = 0, sBaA = 0, sCa = 0, sSecond = 0;
-            int length = sample.Length;
-            for (int i = 0; i < length; i++)
+            for (int i = from; i < to; i++)
             {
-                double w = weighted ? sample.WeightAt(i) : 1.0;
-                Terms(sample.ValueAt(i), mu, s, out double a, out double b, out double c, out double log1pz2);
+                double w = weights is null ? 1.0 : weights[i];
+                Terms(values[i], mu, s, out double a, out double b, out double c, out double log1pz2);
                 double ba = b - a;
                 sw += w;
                 sLog += w * log1pz2;

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 
 namespace PSEstimation.Distributions
 {
@@ -10,8 +11,16 @@ namespace PSEstimation.Distributions
     /// passes for a whole fit. The kept pass is an immutable object swapped in one assignment,
     /// so concurrent callers at worst recompute.
     /// </summary>
+    /// <remarks>
+    /// A large sample's pass is cut into fixed chunks of <see cref="ChunkSize"/> values evaluated
+    /// in parallel and summed in chunk order: the sums depend on the chunking only, never on the
+    /// number of cores or the scheduling, so a fit gives the same digits on every machine.
+    /// </remarks>
     internal abstract class FusedLikelihoodFamily : DistributionFamily
     {
+        /// <summary>Values per chunk of a parallel pass (large enough that scheduling one costs nothing next to it).</summary>
+        internal const int ChunkSize = 1 << 15;
+
         private Evaluation? last;
 
         protected FusedLikelihoodFamily(DistributionName name, params ParameterSpec[] parameters)
@@ -26,10 +35,18 @@ namespace PSEstimation.Distributions
         public override double[,] Hessian(SampleAccumulator sample, double[] theta) => (double[,])Evaluate(sample, theta).Hessian.Clone();
 
         /// <summary>
-        /// One pass over the sample: returns the log-likelihood and fills <paramref name="score"/>
-        /// and <paramref name="hessian"/> (zeroed on entry) with the weighted sums.
+        /// The values [<paramref name="from"/>, <paramref name="to"/>) of the sample: returns their
+        /// log-likelihood and fills <paramref name="score"/> and <paramref name="hessian"/> (zeroed
+        /// on entry) with their weighted sums. Must be additive over ranges (every term a sum over
+        /// the values in the range, the weight total included) and must not write shared state:
+        /// ranges run in parallel.
         /// </summary>
-        protected abstract double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian);
+        protected abstract double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian);
+
+        /// <summary>Called once before each pass, before any range: the place to build per-sample caches.</summary>
+        protected virtual void BeginPass(BufferedSample sample)
+        {
+        }
 
         private Evaluation Evaluate(SampleAccumulator sample, double[] theta)
         {
@@ -46,6 +63,47 @@ namespace PSEstimation.Distributions
             kept = new Evaluation(sample, (double[])theta.Clone(), logLik, score, hessian);
             last = kept;
             return kept;
+        }
+
+        /// <summary>One pass: the whole sample as one range, or fixed chunks in parallel summed in order.</summary>
+        private double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        {
+            BeginPass(sample);
+            sample.NotePass();
+            int length = sample.Length;
+            int chunks = (length + ChunkSize - 1) / ChunkSize;
+            if (chunks < 2)
+            {
+                return EvaluateRange(sample, 0, length, theta, score, hessian);
+            }
+
+            int p = score.Length;
+            var logLiks = new double[chunks];
+            var scores = new double[chunks][];
+            var hessians = new double[chunks][,];
+            var options = new ParallelOptions { CancellationToken = sample.Cancellation };
+            Parallel.For(0, chunks, options, c =>
+            {
+                scores[c] = new double[p];
+                hessians[c] = new double[p, p];
+                logLiks[c] = EvaluateRange(sample, c * ChunkSize, Math.Min(length, (c + 1) * ChunkSize), theta, scores[c], hessians[c]);
+            });
+
+            double logLik = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                logLik += logLiks[c];
+                for (int i = 0; i < p; i++)
+                {
+                    score[i] += scores[c][i];
+                    for (int j = 0; j < p; j++)
+                    {
+                        hessian[i, j] += hessians[c][i, j];
+                    }
+                }
+            }
+
+            return logLik;
         }
 
         /// <summary>One pass's results and the point and sample it belongs to.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
+using PSEstimation.Estimation;
 
 namespace PSEstimation.Distributions
 {
@@ -88,6 +90,39 @@ namespace PSEstimation.Distributions
             return RequireInformationInRange(theta, sample.TotalWeight, fixedValues);
         }
 
+        public override string NumericalMethod
+            => $"Newton-Raphson on unconstrained scales (above {SubsampleThreshold} values, from a fit to a systematic subsample of {SubsampleSize} of them)";
+
+        /// <summary>
+        /// Above <see cref="LocationScaleFamily.SubsampleThreshold"/> values: the fit of a
+        /// subsample (with the start of <see cref="InitialEstimate"/>), or the moment start where
+        /// that has the higher log-likelihood on every value (a far value the subsample missed
+        /// pulls the Scale up), then Newton on every value. Smaller samples: Newton from
+        /// <see cref="InitialEstimate"/>.
+        /// </summary>
+        public override OptimizationResult MaximizeLikelihood(SampleAccumulator sample, double?[] fixedValues, CancellationToken cancellation, Action<string>? trace)
+        {
+            if (!(SubsampleEstimate(sample, fixedValues, cancellation, trace, out int iterations) is double[] start))
+            {
+                return base.MaximizeLikelihood(sample, fixedValues, cancellation, trace);
+            }
+
+            // The moments agree with the subsample's Scale within a few per cent on logistic data; only
+            // a far larger moment Scale (a far value, or much heavier tails) is worth two more passes.
+            if (fixedValues[1] is null && MomentStart((BufferedSample)sample, fixedValues) is double[] moments && moments[1] > 4 * start[1])
+            {
+                double atSubsample = LogLikelihood(sample, start);
+                double atMoments = LogLikelihood(sample, moments);
+                if (atMoments > atSubsample || (double.IsNaN(atSubsample) && !double.IsNaN(atMoments)))
+                {
+                    start = moments;
+                }
+            }
+
+            RequireInformationInRange(start, sample.TotalWeight, fixedValues);
+            return Refine(sample, start, iterations, fixedValues, cancellation, trace);
+        }
+
         /// <summary>
         /// Location = the mean (or its fixed value), Scale = the root mean square deviation from it
         /// times √3/π (the logistic's SD is Scale·π/√3), computed on x / max|x| so that values near
@@ -124,16 +159,16 @@ namespace PSEstimation.Distributions
             return new[] { fixedValues[0] ?? mean * big, scale };
         }
 
-        protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        protected override double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian)
         {
             double mu = theta[0], s = theta[1];
-            bool weighted = sample.IsWeighted;
+            double[] values = sample.Values;
+            double[]? weights = sample.Weights;
             double sw = 0, sCore = 0, sT = 0, sZt = 0, sU = 0, sCross = 0, sSecond = 0;
-            int length = sample.Length;
-            for (int i = 0; i < length; i++)
+            for (int i = from; i < to; i++)
             {
-                double w = weighted ? sample.WeightAt(i) : 1.0;
-                double z = (sample.ValueAt(i) - mu) / s;
+                double w = weights is null ? 1.0 : weights[i];
+                double z = (values[i] - mu) / s;
                 Terms(z, out double core, out double t, out double u);
                 double zt = z * t, zu = z * u;
                 sw += w;

@@ -218,17 +218,17 @@ namespace PSEstimation.Distributions
                 ": the likelihood still increases toward the Normal limit, so it is reported at the cap without a standard error, and the other standard errors hold it there");
         }
 
-        protected override double EvaluateSample(BufferedSample sample, double[] theta, double[] score, double[,] hessian)
+        protected override double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian)
         {
             double mu = theta[0], s = theta[1], nu = theta[2], np1 = nu + 1;
             var df = new DegreesOfFreedomTerms(nu);
-            bool weighted = sample.IsWeighted;
+            double[] values = sample.Values;
+            double[]? weights = sample.Weights;
             double sw = 0, sLogQ = 0, sZd = 0, sB = 0, sAmB = 0, sZdd = 0, sBd = 0, sZdBd = 0, sBBd = 0, sDd = 0, sBb = 0;
-            int length = sample.Length;
-            for (int i = 0; i < length; i++)
+            for (int i = from; i < to; i++)
             {
-                double w = weighted ? sample.WeightAt(i) : 1.0;
-                Terms(sample.ValueAt(i), mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
+                double w = weights is null ? 1.0 : weights[i];
+                Terms(values[i], mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
                 double bMinusInvD = b - invD;
                 sw += w;
                 sLogQ += w * logQ;

@@ -107,20 +107,20 @@ namespace PSEstimation.Distributions
         /// are close together (1e9 + small offsets), so z keeps its digits; values from 1e-300
         /// to 1e300 neither overflow nor cost a log per pass.
         /// </summary>
-        protected override double EvaluateSample(BufferedSample s, double[] theta, double[] score, double[,] hessian)
+        protected override double EvaluateRange(BufferedSample s, int from, int to, double[] theta, double[] score, double[,] hessian)
         {
             double k = theta[0], lambda = theta[1];
             double logLambda = Math.Log(lambda);
             var logs = LogValues(s, out double reference);
             double lambdaOffset = SpecialMath.LogRatio(lambda, reference);
-            s.NotePass();
-            double sumZ = 0, sumT = 0, sumZT = 0, sumZZT = 0;
-            bool weighted = s.IsWeighted;
-            for (int i = 0; i < logs.Length; i++)
+            double[]? weights = s.Weights;
+            double n = 0, sumZ = 0, sumT = 0, sumZT = 0, sumZZT = 0;
+            for (int i = from; i < to; i++)
             {
-                double w = weighted ? s.WeightAt(i) : 1.0;
+                double w = weights is null ? 1.0 : weights[i];
                 double z = logs[i] - lambdaOffset;
                 double t = Math.Exp(k * z);
+                n += w;
                 sumZ += w * z;
                 if (t != 0)
                 {
@@ -131,7 +131,6 @@ namespace PSEstimation.Distributions
                 }
             }
 
-            double n = s.TotalWeight;
             score[0] = n / k + sumZ - sumZT;
             score[1] = k * (sumT - n) / lambda;
             double cross = (sumT - n + k * sumZT) / lambda;
@@ -141,6 +140,9 @@ namespace PSEstimation.Distributions
             hessian[1, 1] = k * (n - (k + 1) * sumT) / (lambda * lambda);
             return n * (Math.Log(k) - logLambda) + (k - 1) * sumZ - sumT;
         }
+
+        /// <summary>Builds the log cache before the ranges of a pass read it in parallel.</summary>
+        protected override void BeginPass(BufferedSample s) => LogValues(s, out _);
 
         /// <summary>log(x/r) for every value, with r the largest value; computed once per sample (and again if it grew).</summary>
         private double[] LogValues(BufferedSample s, out double reference)
@@ -152,7 +154,7 @@ namespace PSEstimation.Distributions
                 return kept.Logs;
             }
 
-            Range(s, out _, out reference);
+            s.Range(out _, out reference);
             var logs = new double[s.Length];
             for (int i = 0; i < logs.Length; i++)
             {
@@ -179,7 +181,7 @@ namespace PSEstimation.Distributions
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
         {
             var s = (BufferedSample)sample;
-            Range(s, out double min, out double max);
+            s.Range(out double min, out double max);
             double sdLog = SdLog(s, max);
             double menon = Math.PI / (Math.Sqrt(6) * sdLog);
             if (fixedValues[1] is double scale)
@@ -239,7 +241,7 @@ namespace PSEstimation.Distributions
         /// </summary>
         internal static double ScaleForShape(BufferedSample s, double k)
         {
-            Range(s, out _, out double max);
+            s.Range(out _, out double max);
             double sum = 0;
             for (int i = 0; i < s.Length; i++)
             {
@@ -255,18 +257,6 @@ namespace PSEstimation.Distributions
             }
 
             return scale;
-        }
-
-        private static void Range(BufferedSample s, out double min, out double max)
-        {
-            min = double.PositiveInfinity;
-            max = double.NegativeInfinity;
-            for (int i = 0; i < s.Length; i++)
-            {
-                double x = s.ValueAt(i);
-                min = Math.Min(min, x);
-                max = Math.Max(max, x);
-            }
         }
 
         /// <summary>
