@@ -152,7 +152,24 @@ namespace PSEstimation.Distributions
             for (int i = from; i < to; i++)
             {
                 double w = weights is null ? 1.0 : weights[i];
-                Terms(values[i], mu, s, out double a, out double b, out double c, out double log1pz2);
+                double z = (values[i] - mu) / s, z2 = z * z;
+                double a, b, c, log1pz2;
+                if (z2 < 1e300)
+                {
+                    // The pass's fast form, without the branch on |z| ≤ 1 (mispredicted half the time on
+                    // Cauchy data) and with log(1 + z²) for log1p(z²): off by at most 1.1e-16 absolute
+                    // per value, nothing in a sum; LogDensity, which reports one value, keeps log1p.
+                    double q = 1 + z2;
+                    a = 1 / q;
+                    b = z2 * a;
+                    c = z * a;
+                    log1pz2 = Math.Log(q);
+                }
+                else
+                {
+                    Terms(values[i], mu, s, out a, out b, out c, out log1pz2);
+                }
+
                 double ba = b - a;
                 sw += w;
                 sLog += w * log1pz2;

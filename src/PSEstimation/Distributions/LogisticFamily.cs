@@ -169,7 +169,7 @@ namespace PSEstimation.Distributions
             {
                 double w = weights is null ? 1.0 : weights[i];
                 double z = (values[i] - mu) / s;
-                Terms(z, out double core, out double t, out double u);
+                PassTerms(z, out double core, out double t, out double u);
                 double zt = z * t, zu = z * u;
                 sw += w;
                 sCore += w * core;
@@ -187,6 +187,23 @@ namespace PSEstimation.Distributions
             hessian[0, 1] = hessian[1, 0] = -sCross / s2;
             hessian[1, 1] = (sw - sSecond) / s2;
             return sCore - sw * Math.Log(s);
+        }
+
+        /// <summary>
+        /// <see cref="Terms"/> for the passes over the data: log(1 + e) for log1p(e), off by at most
+        /// 2.2e-16 absolute per value (nothing in a sum; LogDensity, which reports one value, keeps
+        /// log1p), and one division instead of three.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void PassTerms(double z, out double core, out double t, out double u)
+        {
+            double a = Math.Abs(z);
+            double e = Math.Exp(-a);
+            double d = 1 / (1 + e);
+            core = -a - 2 * Math.Log(1 + e);
+            double magnitude = (1 - e) * d;
+            t = z < 0 ? -magnitude : magnitude;
+            u = 4 * e * d * d;
         }
 
         /// <summary>
