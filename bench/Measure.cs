@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace PSEstimation.Bench
 {
-    /// <summary>Timing by alternation: A B A B ..., the ratio taken pair by pair and the median quoted.</summary>
+    /// <summary>Timing by alternation: A B, B A, A B ..., the ratio taken pair by pair and the median quoted.</summary>
     public static class Measure
     {
         public static double Seconds(Action action)
@@ -15,7 +15,10 @@ namespace PSEstimation.Bench
             return watch.Elapsed.TotalSeconds;
         }
 
-        /// <summary>Median of A/B over <paramref name="pairs"/> alternated runs, after one warm-up of each.</summary>
+        /// <summary>
+        /// Median of A/B over <paramref name="pairs"/> alternated runs, after one warm-up of each. The
+        /// order alternates too, so neither side always inherits the other's garbage.
+        /// </summary>
         public static (double Ratio, double MedianA, double MedianB) Paired(Action a, Action b, int pairs)
         {
             a();
@@ -25,8 +28,18 @@ namespace PSEstimation.Bench
             var timesB = new List<double>();
             for (int i = 0; i < pairs; i++)
             {
-                double ta = Seconds(a);
-                double tb = Seconds(b);
+                double ta, tb;
+                if (i % 2 == 0)
+                {
+                    ta = Seconds(a);
+                    tb = Seconds(b);
+                }
+                else
+                {
+                    tb = Seconds(b);
+                    ta = Seconds(a);
+                }
+
                 timesA.Add(ta);
                 timesB.Add(tb);
                 ratios.Add(ta / tb);

@@ -22,6 +22,11 @@ namespace PSEstimation.Commands
         private long nextIndex;
         private double[]? bulkBuffer;
 
+        // No -Property, no weights, numbers wanted (not Categorical's scalars): decided at the first
+        // record, once every subclass's BeginProcessing has run (Measure-NegativeLogLikelihood learns
+        // whether it is Categorical only from -Estimate there).
+        private bool? plainNumbers;
+
         /// <summary>
         /// The values: numbers of any numeric type, numeric strings (invariant culture), or
         /// arrays of them; with -Property, objects whose properties hold them.
@@ -85,14 +90,17 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            // The common case first: one double from the pipeline, nothing to look up.
-            if (InputObject is double d && Property is null && !Weighted && !AcceptsAnyScalar)
+            // The common case first: one double from the pipeline, nothing to look up. The engine
+            // hands piped values over wrapped in a PSObject, so the test looks inside it.
+            object? input = InputObject;
+            plainNumbers ??= Property is null && !Weighted && !AcceptsAnyScalar;
+            if (plainNumbers.Value && (input is double || (input is PSObject wrapped && wrapped.BaseObject is double)))
             {
-                AcceptDouble(d, 1.0, nextIndex++);
+                AcceptDouble(input is double d ? d : (double)((PSObject)input).BaseObject, 1.0, nextIndex++);
                 return;
             }
 
-            ProcessItem(InputObject);
+            ProcessItem(input);
         }
 
         /// <summary>Writes a non-terminating error for an unusable value and counts it as skipped.</summary>

@@ -28,6 +28,18 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
+        public void Piped_doubles_are_categories_when_the_estimate_is_Categorical()
+        {
+            // The doubles' fast path is decided at the first record, after -Estimate has said Categorical:
+            // 1.5 ×3 and 2.5 ×1 at p = (3/4, 1/4): NLL = 3 log(4/3) + log 4 (hand).
+            var result = module.Run("$d = 1.5, 2.5, 1.5, 1.5; $fit = $d | Get-MLEstimate Categorical; $d | Measure-NegativeLogLikelihood -Estimate $fit");
+            Assert.Null(result.TerminatingError);
+            Assert.Empty(result.Errors);
+            var nll = Assert.IsType<NegativeLogLikelihood>(Assert.Single(result.Objects));
+            Tolerance.Relative(3 * Math.Log(4.0 / 3) + Math.Log(4), nll.Value, 1e-14, "NLL");
+        }
+
+        [Fact]
         public void Gradient_is_projected_onto_the_simplex()
         {
             // a ×2, b ×1 at p = (0.5, 0.5): ∂NLL/∂p = (-4, -2); minus their mean -3 gives (-1, 1) (hand).
