@@ -132,10 +132,10 @@ namespace PSEstimation.Commands
                 bool hasActual = MyInvocation.BoundParameters.ContainsKey(nameof(Actual));
                 if (!hasActual || !MyInvocation.BoundParameters.ContainsKey(nameof(Predicted)))
                 {
-                    string missing = hasActual ? "-Predicted" : MyInvocation.BoundParameters.ContainsKey(nameof(Predicted)) ? "-Actual" : "-Actual and -Predicted";
+                    string missing = hasActual ? "-Predicted is" : MyInvocation.BoundParameters.ContainsKey(nameof(Predicted)) ? "-Actual is" : "-Actual and -Predicted are";
                     Terminate(
                         ErrorIds.MissingParameter,
-                        $"{missing} {(missing.Length > 10 ? "are" : "is")} missing: give the -Actual and -Predicted arrays together (one prediction per actual value), or pipe objects with Actual and Predicted properties.");
+                        $"{missing} missing: give the -Actual and -Predicted arrays together (one prediction per actual value), or pipe objects with Actual and Predicted properties.");
                 }
 
                 weighted = Weight is not null;

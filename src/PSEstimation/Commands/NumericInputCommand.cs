@@ -94,9 +94,10 @@ namespace PSEstimation.Commands
             // hands piped values over wrapped in a PSObject, so the test looks inside it.
             object? input = InputObject;
             plainNumbers ??= Property is null && !Weighted && !AcceptsAnyScalar;
-            if (plainNumbers.Value && (input is double || (input is PSObject wrapped && wrapped.BaseObject is double)))
+            double? number = input is double d ? d : input is PSObject { BaseObject: double wrapped } ? wrapped : null;
+            if (plainNumbers.Value && number is double value)
             {
-                AcceptDouble(input is double d ? d : (double)((PSObject)input).BaseObject, 1.0, nextIndex++);
+                AcceptDouble(value, 1.0, nextIndex++);
                 return;
             }
 

@@ -86,19 +86,28 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// A systematic subsample of about <paramref name="size"/> values, with their weights: the
-        /// value in the middle of each of <paramref name="size"/> equal stretches of the input. For
-        /// a starting point only (a fit on it is refined on every value), so its one property that
-        /// matters is that it spreads over the whole input, sorted or not.
+        /// A stratified subsample of <paramref name="size"/> values, with their weights: one value
+        /// from each of <paramref name="size"/> equal stretches of the input, at a position within
+        /// the stretch drawn from a fixed-seed generator (so the same input gives the same
+        /// subsample). For a starting point only (a fit on it is refined on every value): it
+        /// spreads over the whole input, sorted or not, and the random position keeps a stride from
+        /// lining up with input that repeats with a period (every 32nd value from one source).
         /// </summary>
         public BufferedSample Subsample(int size)
         {
             var subsample = new BufferedSample();
             subsample.Reserve(size);
             double stride = (double)Length / size;
+            ulong state = 0x9E3779B97F4A7C15UL;
             for (int j = 0; j < size; j++)
             {
-                int i = Math.Min(Length - 1, (int)((j + 0.5) * stride));
+                unchecked
+                {
+                    state = 6364136223846793005UL * state + 1442695040888963407UL;
+                }
+
+                double u = (state >> 11) / 9007199254740992.0;
+                int i = Math.Min(Length - 1, (int)((j + u) * stride));
                 subsample.Add(values[i], WeightAt(i));
             }
 

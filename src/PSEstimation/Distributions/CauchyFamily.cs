@@ -36,7 +36,7 @@ namespace PSEstimation.Distributions
         }
 
         public override string NumericalMethod
-            => "Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept" + $" (above {SubsampleThreshold} values the starts are tried on a systematic subsample of {SubsampleSize} of them, and the best is refined on every value)";
+            => $"Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept (above {SubsampleThreshold} values the starts are tried on a stratified subsample of {SubsampleSize} of them, and the best is refined on every value)";
 
         public override double LogDensity(double x, double[] theta)
         {

@@ -14,7 +14,7 @@ namespace PSEstimation.Distributions
     internal abstract class LocationScaleFamily : FusedLikelihoodFamily
     {
         /// <summary>
-        /// Above this many values, Logistic and Cauchy find their start on a systematic subsample
+        /// Above this many values, Logistic and Cauchy find their start on a stratified subsample
         /// (<see cref="SubsampleSize"/> values) instead of sorting every value: the sort alone
         /// cost more than the whole rest of a fit of 10^6 values.
         /// </summary>
@@ -72,7 +72,7 @@ namespace PSEstimation.Distributions
 
         /// <summary>
         /// For a sample above <see cref="SubsampleThreshold"/> values: this family's whole fit
-        /// (starts, checks, Newton) on a systematic subsample, as a start for Newton on every value;
+        /// (starts, checks, Newton) on a stratified subsample, as a start for Newton on every value;
         /// null for a smaller sample, or when the subsample cannot be fitted (it is constant while
         /// the sample is not) or its fit did not converge: then every value is fitted directly.
         /// </summary>
@@ -104,7 +104,7 @@ namespace PSEstimation.Distributions
             iterations = fit.Iterations;
             trace?.Invoke(string.Format(
                 CultureInfo.InvariantCulture,
-                "{0}: start from the fit to a systematic subsample of {1} of the {2} values: Location {3:G10}, Scale {4:G10}",
+                "{0}: start from the fit to a stratified subsample of {1} of the {2} values: Location {3:G10}, Scale {4:G10}",
                 Name,
                 SubsampleSize,
                 buffered.Length,
@@ -121,34 +121,64 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// The value carrying the largest weight when it carries more than half of it, found
-        /// without sorting (the majority vote of Boyer and Moore, weighted, then a count); else
-        /// some value with its true weight, which is then at most half.
+        /// The value carrying the largest weight when it carries at least half of it, found without
+        /// sorting; else some value with its true weight, which is then below half. The weighted
+        /// Misra-Gries summary with two counters keeps every value with more than a third of the
+        /// weight among its candidates (a plain majority vote can lose one with exactly half), and a
+        /// second pass weighs the two candidates.
         /// </summary>
         protected static (double Value, double Weight) MajorityValue(BufferedSample sample)
         {
             double[] values = sample.Values;
-            double candidate = values[0], lead = 0;
+            double first = values[0], second = values[0], firstWeight = 0, secondWeight = 0;
             sample.NotePass();
             for (int i = 0; i < sample.Length; i++)
             {
-                double w = sample.WeightAt(i);
-                if (values[i] == candidate)
+                double x = values[i], w = sample.WeightAt(i);
+                if (firstWeight > 0 && x == first)
                 {
-                    lead += w;
+                    firstWeight += w;
                 }
-                else if (lead >= w)
+                else if (secondWeight > 0 && x == second)
                 {
-                    lead -= w;
+                    secondWeight += w;
+                }
+                else if (firstWeight == 0)
+                {
+                    first = x;
+                    firstWeight = w;
+                }
+                else if (secondWeight == 0)
+                {
+                    second = x;
+                    secondWeight = w;
                 }
                 else
                 {
-                    candidate = values[i];
-                    lead = w - lead;
+                    // Take the same weight from both counters and the newcomer; whichever counter
+                    // reaches 0 (exactly: the smallest is subtracted from itself) takes the rest.
+                    double m = Math.Min(w, Math.Min(firstWeight, secondWeight));
+                    firstWeight -= m;
+                    secondWeight -= m;
+                    w -= m;
+                    if (w > 0)
+                    {
+                        if (firstWeight == 0)
+                        {
+                            first = x;
+                            firstWeight = w;
+                        }
+                        else
+                        {
+                            second = x;
+                            secondWeight = w;
+                        }
+                    }
                 }
             }
 
-            return (candidate, WeightAt(sample, candidate));
+            double a = WeightAt(sample, first), b = second == first ? 0 : WeightAt(sample, second);
+            return a >= b ? (first, a) : (second, b);
         }
 
         /// <summary>The total weight of the values equal to <paramref name="x"/>, in one pass.</summary>

@@ -91,7 +91,7 @@ namespace PSEstimation.Distributions
         }
 
         public override string NumericalMethod
-            => $"Newton-Raphson on unconstrained scales (above {SubsampleThreshold} values, from a fit to a systematic subsample of {SubsampleSize} of them)";
+            => $"Newton-Raphson on unconstrained scales (above {SubsampleThreshold} values, from a fit to a stratified subsample of {SubsampleSize} of them)";
 
         /// <summary>
         /// Above <see cref="LocationScaleFamily.SubsampleThreshold"/> values: the fit of a

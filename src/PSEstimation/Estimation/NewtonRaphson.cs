@@ -52,8 +52,6 @@ namespace PSEstimation.Estimation
                 throw new EstimationException("NoFiniteStart", "The objective is not finite at the starting point; the data cannot be fitted.");
             }
 
-            // The decrement before the last accepted full Newton step (t = 1), else infinity.
-            double decrementBeforeFullStep = double.PositiveInfinity;
             for (int iteration = 1; iteration <= maxIterations; iteration++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -95,18 +93,6 @@ namespace PSEstimation.Estimation
                 if (decrement <= 1e-22 * Math.Max(1.0, Math.Abs(logLik)))
                 {
                     trace?.Invoke($"Newton iteration {iteration}: converged, objective {logLik:R}");
-                    return new OptimizationResult(theta, logLik, iteration, true);
-                }
-
-                // Near the optimum a full Newton step squares the decrement. When it did not even
-                // quarter it, at a decrement within the log-likelihood's last digits (1e-14 of it,
-                // a point 1e-7·sqrt(|ℓ|) standard errors from the optimum at most), the derivatives
-                // have reached their rounding floor: 200000 logistic values and one at 1e15 kept a
-                // decrement of 4.3e-9 (ℓ = -5.2e6) and moved Location by 1e-7 of itself each step
-                // until the iteration cap. Nothing better exists in double precision.
-                if (decrement <= 1e-14 * Math.Max(1.0, Math.Abs(logLik)) && decrement >= 0.25 * decrementBeforeFullStep)
-                {
-                    trace?.Invoke($"Newton iteration {iteration}: converged to the rounding floor of the derivatives (decrement {decrement:G3} after a full step from {decrementBeforeFullStep:G3}), objective {logLik:R}");
                     return new OptimizationResult(theta, logLik, iteration, true);
                 }
 
@@ -155,7 +141,6 @@ namespace PSEstimation.Estimation
 
                 trace?.Invoke($"Newton iteration {iteration}: objective {candidateLogLik:R}, step length {t:G3}, decrement {decrement:G3}");
                 bool tiny = IsTiny(specs, theta, free, step, t);
-                decrementBeforeFullStep = t == 1.0 ? decrement : double.PositiveInfinity;
                 theta = candidate;
                 logLik = candidateLogLik;
                 if (tiny)
