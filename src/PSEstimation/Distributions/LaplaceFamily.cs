@@ -77,13 +77,7 @@ namespace PSEstimation.Distributions
             double scale = s.WeightedSum(x => Math.Abs(x - location)) / s.TotalWeight;
             if (!(scale > 0))
             {
-                double min = double.PositiveInfinity, max = double.NegativeInfinity;
-                for (int i = 0; i < s.Length; i++)
-                {
-                    min = Math.Min(min, s.ValueAt(i));
-                    max = Math.Max(max, s.ValueAt(i));
-                }
-
+                s.Range(out double min, out double max);
                 if (min < max)
                 {
                     throw new EstimationException(
