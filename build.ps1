@@ -46,9 +46,11 @@ function Get-ChildPowerShell {
     $path
 }
 
+# Runs a script in a child PowerShell. Its output streams to the console as it runs (Out-Host),
+# so the only thing this function returns is the child's exit code.
 function Invoke-Child {
     param([string] $Script)
-    & (Get-ChildPowerShell) -NoProfile -NonInteractive -Command $Script
+    & (Get-ChildPowerShell) -NoProfile -NonInteractive -Command $Script | Out-Host
     $LASTEXITCODE
 }
 
@@ -73,9 +75,12 @@ switch ($Task) {
 Import-Module Pester -MinimumVersion 5.0
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $root 'tests/Pester')'
-`$config.Run.Exit = `$true
+`$config.Run.PassThru = `$true
 `$config.Output.Verbosity = 'Detailed'
-Invoke-Pester -Configuration `$config
+`$result = Invoke-Pester -Configuration `$config
+Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f `$result.PassedCount, `$result.FailedCount, `$result.SkippedCount)
+if (`$result.Result -ne 'Passed') { exit 1 }
+exit 0
 "@
         $code = Invoke-Child $pesterScript
         if ($code -ne 0) { throw "Pester reported failures (exit code $code)." }
@@ -94,6 +99,11 @@ Invoke-Pester -Configuration `$config
 `$ErrorActionPreference = 'Stop'
 Import-Module platyPS
 Import-Module '$manifest' -Force
+# platyPS 0.14 on PowerShell 7.4+ writes CRLF and documents -ProgressAction as a parameter: the
+# repair undoes both, so docs/ stays unchanged byte for byte when the code has not changed.
+. '$(Join-Path $root 'tools/Repair-PlatyPSMarkdown.ps1')'
+`$before = @{}
+Get-ChildItem '$docs' -Filter '*-*.md' | ForEach-Object { `$before[`$_.FullName] = [IO.File]::ReadAllBytes(`$_.FullName) }
 Update-MarkdownHelp -Path '$docs' -AlphabeticParamsOrder:`$false -UpdateInputOutput | Out-Null
 `$documented = Get-ChildItem '$docs' -Filter '*-*.md' | ForEach-Object BaseName
 foreach (`$command in Get-Command -Module PSEstimation) {
@@ -102,6 +112,7 @@ foreach (`$command in Get-Command -Module PSEstimation) {
         Write-Host "New page: docs/`$(`$command.Name).md (fill in its synopsis, description and examples)"
     }
 }
+Get-ChildItem '$docs' -Filter '*-*.md' | ForEach-Object { Save-PlatyPSMarkdown -Path `$_.FullName -OriginalBytes `$before[`$_.FullName] }
 "@
         $code = Invoke-Child $docsScript
         if ($code -ne 0) { throw "PlatyPS failed (exit code $code)." }
@@ -113,7 +124,9 @@ foreach (`$command in Get-Command -Module PSEstimation) {
         $info = Test-ModuleManifest -Path $manifest
         $zip = Join-Path $root "out/PSEstimation-$($info.Version).zip"
         if (Test-Path $zip) { Remove-Item $zip }
-        Compress-Archive -Path $moduleDir -DestinationPath $zip
+        # ZipFile instead of Compress-Archive: Microsoft.PowerShell.Archive is not everywhere the module is.
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        [IO.Compression.ZipFile]::CreateFromDirectory($moduleDir, $zip, [IO.Compression.CompressionLevel]::Optimal, $true)
         Write-Host "Package: $zip (expand into a folder on `$env:PSModulePath, or Publish-Module -Path $moduleDir)"
     }
 

@@ -1,5 +1,5 @@
 # Pester 5 suite for Get-MAPEstimate. Run with ./build.ps1 -Task Test (needs pwsh and Pester 5).
-# Expected numbers come from CONTRACT.md's worked example, shared/reference/map.json (hand-derived
+# Expected numbers come from CONTRACT.md's worked example, tests/reference/map.json (hand-derived
 # closed forms checked with R and scipy), hand derivations written beside them, or
 # tests/PSEstimation.Tests/Numerics/map_reference.py (scipy 1.10.1: quantile functions, and
 # scipy.optimize on the same log-posterior for the numerical fits).
@@ -239,12 +239,10 @@ Describe 'Get-MAPEstimate' {
         }
     }
 
-    Context 'Reference posteriors (shared/reference/map.json)' {
+    Context 'Reference posteriors (tests/reference/map.json)' {
         It 'matches <Id>' -TestCases @(
-            $referencePath = Join-Path $PSScriptRoot '../../../shared/reference/map.json'
-            if (Test-Path $referencePath) {
-                (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases | ForEach-Object { @{ Id = $_.Id; Case = $_ } }
-            }
+            $referencePath = Join-Path $PSScriptRoot '../reference/map.json'
+            (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases | ForEach-Object { @{ Id = $_.Id; Case = $_ } }
         ) {
             param($Id, $Case)
             $fixed = @{}

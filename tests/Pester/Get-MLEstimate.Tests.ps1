@@ -1,5 +1,5 @@
 # Pester 5 suite for Get-MLEstimate. Run with ./build.ps1 -Task Test (needs pwsh and Pester 5).
-# Expected numbers come from CONTRACT.md's worked examples, shared/reference/mle.json (R
+# Expected numbers come from CONTRACT.md's worked examples, tests/reference/mle.json (R
 # fitdistrplus/MASS and scipy, certified at 40 digits) or hand derivations named beside them.
 
 BeforeAll {
@@ -13,8 +13,8 @@ BeforeAll {
         [Math]::Abs($Actual - $Expected) / $scale | Should -BeLessOrEqual $Tolerance
     }
 
-    $referencePath = Join-Path $PSScriptRoot '../../../shared/reference/mle.json'
-    $script:Reference = if (Test-Path $referencePath) { (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases } else { @() }
+    $referencePath = Join-Path $PSScriptRoot '../reference/mle.json'
+    $script:Reference = (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases
 }
 
 Describe 'Get-MLEstimate' {
@@ -142,13 +142,11 @@ Describe 'Get-MLEstimate' {
         }
     }
 
-    Context 'Reference fits (shared/reference/mle.json)' {
+    Context 'Reference fits (tests/reference/mle.json)' {
         It 'matches <Id>' -TestCases @(
-            $referencePath = Join-Path $PSScriptRoot '../../../shared/reference/mle.json'
-            if (Test-Path $referencePath) {
-                (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases |
-                    ForEach-Object { @{ Id = $_.Id; Case = $_ } }
-            }
+            $referencePath = Join-Path $PSScriptRoot '../reference/mle.json'
+            (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases |
+                ForEach-Object { @{ Id = $_.Id; Case = $_ } }
         ) {
             param($Id, $Case)
             $fixed = @{}

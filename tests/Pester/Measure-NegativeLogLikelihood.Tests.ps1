@@ -1,5 +1,5 @@
 # Measure-NegativeLogLikelihood: reference values, binding, streaming, support, errors, output.
-# Expected numbers come from shared/reference/nll.json (analytic formulas checked against R's
+# Expected numbers come from tests/reference/nll.json (analytic formulas checked against R's
 # d-functions, numDeriv and scipy), CONTRACT.md, or hand derivations written beside them.
 
 BeforeAll {
@@ -43,7 +43,7 @@ Describe 'Measure-NegativeLogLikelihood' {
         }
     }
 
-    Context 'Reference values of every family (shared/reference/nll.json)' {
+    Context 'Reference values of every family (tests/reference/nll.json)' {
         It '<Case>: <Distribution> NLL, gradient and Fisher information' -TestCases @(
             @{ Case = 'seed_normal_at_mle'; Distribution = 'Normal'; Data = @(2.3, 2.5, 3.1, 3.8, 2.7); Parameter = @{ Mean = 2.88; Variance = 0.28159999999999996 }
                Value = 3.926523529277739; Gradient = @(-1.5770213417970976e-15, -1.7763568394002505e-15); Fisher = @(17.75568181818182, 0.0, 0.0, 31.52642368285125) }
@@ -93,7 +93,7 @@ Describe 'Measure-NegativeLogLikelihood' {
             @{ Form = 'as one array'; Script = { , 2.3, 2.5, 3.1, 3.8, 2.7 | Measure-NegativeLogLikelihood Normal -Parameter ([ordered]@{ Mean = 3; Variance = 0.5 }) } }
             @{ Form = 'with -Estimate of any object with Distribution and Estimate'; Script = { 2.3, 2.5, 3.1, 3.8, 2.7 | Measure-NegativeLogLikelihood -Estimate ([pscustomobject]@{ Distribution = 'Normal'; Estimate = @{ Mean = 3; Variance = 0.5 } }) } }
         ) {
-            # shared/reference/nll.json seed_normal_nonopt_1.
+            # tests/reference/nll.json seed_normal_nonopt_1.
             $r = & $Script
             Assert-Near $r.Value 4.3418247146235 -What 'Value'
             Assert-Near $r.Gradient[0] 1.2000000000000002 -What 'Gradient[Mean]'

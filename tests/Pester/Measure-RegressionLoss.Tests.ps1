@@ -1,5 +1,5 @@
 # Pester 5 suite for Measure-RegressionLoss. Run with Invoke-Pester (needs pwsh and Pester 5).
-# Expected numbers come from CONTRACT.md's worked example, shared/reference/loss.json
+# Expected numbers come from CONTRACT.md's worked example, tests/reference/loss.json
 # (scikit-learn 1.2.1 and R formulas), scikit-learn 1.2.1 calls named beside them, mpmath, or
 # hand derivations named beside them.
 
@@ -75,12 +75,10 @@ Describe 'Measure-RegressionLoss' {
         }
     }
 
-    Context 'Reference cases (shared/reference/loss.json)' {
+    Context 'Reference cases (tests/reference/loss.json)' {
         It 'matches <Id>' -TestCases @(
-            $referencePath = Join-Path $PSScriptRoot '../../../shared/reference/loss.json'
-            if (Test-Path $referencePath) {
-                (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases | ForEach-Object { @{ Id = $_.Id; Case = $_ } }
-            }
+            $referencePath = Join-Path $PSScriptRoot '../reference/loss.json'
+            (Get-Content $referencePath -Raw | ConvertFrom-Json).Cases | ForEach-Object { @{ Id = $_.Id; Case = $_ } }
         ) {
             param($Id, $Case)
             $loss = Measure-RegressionLoss -Actual $Case.Actual -Predicted $Case.Predicted

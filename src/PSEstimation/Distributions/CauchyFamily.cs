@@ -11,7 +11,7 @@ namespace PSEstimation.Distributions
     /// Cauchy(Location, Scale): f(x) = 1 / (π s (1 + z²)) with z = (x - Location) / Scale.
     /// No closed form: Newton-Raphson on (Location, log Scale) from several starts, keeping the
     /// highest log-likelihood, because the Cauchy likelihood in Location can have several local
-    /// maxima (always possible with Scale fixed; shared/reference/mle.json notes it for the joint fit).
+    /// maxima (always possible with Scale fixed; tests/reference/mle.json notes it for the joint fit).
     /// </summary>
     /// <remarks>
     /// With a = 1/(1 + z²), b = z²/(1 + z²) and c = z/(1 + z²): ∂/∂Location = 2c/s,

@@ -81,7 +81,7 @@ namespace PSEstimation.Distributions
 
         /// <summary>
         /// NaN: the support depends on both parameters and the likelihood is maximised on its
-        /// boundary, so the Fisher information does not exist (shared/reference/mle.json says
+        /// boundary, so the Fisher information does not exist (tests/reference/mle.json says
         /// the same of its Uniform case).
         /// </summary>
         public override double[,] ExpectedInformation(double[] theta)

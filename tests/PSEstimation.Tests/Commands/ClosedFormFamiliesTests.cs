@@ -74,7 +74,7 @@ namespace PSEstimation.Tests.Commands
         [Fact]
         public void Laplace_standard_errors_are_scale_over_root_n()
         {
-            // shared/reference/README.md: Scale/sqrt(n) for both (1, 2, 4, 10: Scale 2.75, n = 4).
+            // tests/reference/README.md: Scale/sqrt(n) for both (1, 2, 4, 10: Scale 2.75, n = 4).
             var fit = Single("1, 2, 4, 10 | Get-MLEstimate Laplace");
             Tolerance.Relative(1.375, fit.Parameters[0].StandardError!.Value, 1e-15, "SE(Location)");
             Tolerance.Relative(1.375, fit.Parameters[1].StandardError!.Value, 1e-15, "SE(Scale)");

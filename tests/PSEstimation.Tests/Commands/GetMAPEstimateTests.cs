@@ -54,7 +54,7 @@ namespace PSEstimation.Tests.Commands
         [MemberData(nameof(ReferenceCases))]
         public void Reference_cases_through_the_cmdlet(string id)
         {
-            // shared/reference/map.json (hand-derived closed forms, checked with R and scipy).
+            // tests/reference/map.json (hand-derived closed forms, checked with R and scipy).
             var testCase = ReferenceData.Case("map", id);
             var fixedTable = new Hashtable();
             foreach (var entry in ReferenceData.Numbers(testCase, "Fixed"))

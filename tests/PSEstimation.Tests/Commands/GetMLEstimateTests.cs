@@ -167,7 +167,7 @@ namespace PSEstimation.Tests.Commands
         [MemberData(nameof(ReferenceCases))]
         public void Reference_cases_through_the_cmdlet(string id)
         {
-            // shared/reference/mle.json (R fitdistrplus/MASS, scipy; certified at 40 digits).
+            // tests/reference/mle.json (R fitdistrplus/MASS, scipy; certified at 40 digits).
             var testCase = ReferenceData.Case("mle", id);
             var fixedTable = new System.Collections.Hashtable();
             foreach (var entry in ReferenceData.Numbers(testCase, "Fixed"))

@@ -28,7 +28,7 @@ namespace PSEstimation.Tests.Commands
             return Assert.IsType<NegativeLogLikelihood>(Assert.Single(result.Objects));
         }
 
-        /// <summary>shared/reference/nll.json seed_normal_nonopt_1 (analytic, checked with R dnorm and numDeriv).</summary>
+        /// <summary>tests/reference/nll.json seed_normal_nonopt_1 (analytic, checked with R dnorm and numDeriv).</summary>
         private static void AssertNonOptimalSeed(NegativeLogLikelihood r)
         {
             Tolerance.Relative(4.3418247146235, r.Value, 1e-12, "Value");
@@ -392,7 +392,7 @@ namespace PSEstimation.Tests.Commands
         [MemberData(nameof(NllCases))]
         public void Reference_cases_through_the_cmdlet(string id)
         {
-            // shared/reference/nll.json, case `id` (analytic, checked with R d-functions, numDeriv and scipy).
+            // tests/reference/nll.json, case `id` (analytic, checked with R d-functions, numDeriv and scipy).
             var testCase = ReferenceData.Case("nll", id);
             var parameter = new Hashtable();
             foreach (var entry in ReferenceData.Numbers(testCase, "Parameter"))

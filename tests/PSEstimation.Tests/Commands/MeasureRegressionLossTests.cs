@@ -35,7 +35,7 @@ namespace PSEstimation.Tests.Commands
         {
             // CONTRACT.md worked example: MSE 0.01, MAE 0.1, Gaussian likelihood at variance = MSE
             // 82.94956719377812, Laplace likelihood at scale = MAE 21.05608437214218; the rest of
-            // shared/reference/loss.json case "seed" (scikit-learn 1.2.1).
+            // tests/reference/loss.json case "seed" (scikit-learn 1.2.1).
             Tolerance.Relative(0.01, loss.MSE, 1e-13, "MSE");
             Tolerance.Relative(0.1, loss.MAE, 1e-13, "MAE");
             Tolerance.Relative(Math.Log(82.94956719377812), loss.GaussianLogLikelihood, 1e-12, "Gaussian log-likelihood");
@@ -74,7 +74,7 @@ namespace PSEstimation.Tests.Commands
         [MemberData(nameof(ReferenceCases))]
         public void Reference_cases_through_the_cmdlet(string id)
         {
-            // shared/reference/loss.json (scikit-learn 1.2.1 and R formulas), every Expected property,
+            // tests/reference/loss.json (scikit-learn 1.2.1 and R formulas), every Expected property,
             // and PinballLoss at each listed quantile through -Quantile.
             var testCase = ReferenceData.Case("loss", id);
             double[] actual = ReferenceData.Doubles(testCase.GetProperty("Actual"));

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace PSEstimation.Tests.Hosting
 {
-    /// <summary>Where the repository and the shared reference values are, found from the test's own folder.</summary>
+    /// <summary>Where the repository and its reference values are, found from the test's own folder.</summary>
     public static class RepositoryPaths
     {
         private static readonly Lazy<string> RootPath = new Lazy<string>(FindRoot);
@@ -11,20 +11,11 @@ namespace PSEstimation.Tests.Hosting
         /// <summary>The repository root (the folder holding PSEstimation.sln).</summary>
         public static string Root => RootPath.Value;
 
-        /// <summary>../shared/reference beside the repository: values from R and scipy.</summary>
-        public static string Reference
-        {
-            get
-            {
-                string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
-                if (!Directory.Exists(path))
-                {
-                    throw new DirectoryNotFoundException($"The reference values are expected at {path} (the shared/ folder beside the repository).");
-                }
-
-                return path;
-            }
-        }
+        /// <summary>
+        /// tests/reference inside the repository: values from R, scipy and mpmath (its README says
+        /// how each was made). A user's clone has nothing beside it, so nothing is read from outside.
+        /// </summary>
+        public static string Reference => Path.Combine(Root, "tests", "reference");
 
         private static string FindRoot()
         {

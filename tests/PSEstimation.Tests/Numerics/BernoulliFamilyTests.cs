@@ -26,7 +26,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Small_bernoulli_nonopt_matches_nll_json()
         {
-            // shared/reference/nll.json small_bernoulli_nonopt.
+            // tests/reference/nll.json small_bernoulli_nonopt.
             var c = ReferenceData.Case("nll", "small_bernoulli_nonopt");
             var family = new BernoulliFamily();
             var data = ReferenceData.Doubles(c.GetProperty("Data"));

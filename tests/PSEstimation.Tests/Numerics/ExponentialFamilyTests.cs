@@ -17,7 +17,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Nll_reference_case_through_the_per_observation_functions()
         {
-            // shared/reference/nll.json small_exponential_nonopt: Rate 1, NLL 5.1, gradient of the NLL 0.1, Fisher information 5.
+            // tests/reference/nll.json small_exponential_nonopt: Rate 1, NLL 5.1, gradient of the NLL 0.1, Fisher information 5.
             var testCase = ReferenceData.Case("nll", "small_exponential_nonopt");
             var data = ReferenceData.Doubles(testCase.GetProperty("Data"));
             var theta = new[] { ReferenceData.Numbers(testCase, "Parameter")["Rate"] };

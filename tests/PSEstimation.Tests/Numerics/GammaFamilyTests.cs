@@ -28,7 +28,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Nll_reference_case_small_gamma_nonopt()
         {
-            // shared/reference/nll.json, case small_gamma_nonopt (analytic, checked with R dgamma,
+            // tests/reference/nll.json, case small_gamma_nonopt (analytic, checked with R dgamma,
             // numDeriv and scipy): NLL 8.296349297242857, gradient of the NLL (-0.7669446921663403,
             // -0.40000000000000036), Fisher information [[3.8696044010893598, -6], [-6, 12]].
             var testCase = ReferenceData.Case("nll", "small_gamma_nonopt");

@@ -19,7 +19,7 @@ namespace PSEstimation.Tests.Numerics
         [InlineData("seed_laplace_nonopt_2")]
         public void Nll_reference_cases_through_the_per_observation_functions(string id)
         {
-            // shared/reference/nll.json: NLL, gradient of the NLL (= -score) and Fisher information at non-optimal parameters.
+            // tests/reference/nll.json: NLL, gradient of the NLL (= -score) and Fisher information at non-optimal parameters.
             var testCase = ReferenceData.Case("nll", id);
             var data = ReferenceData.Doubles(testCase.GetProperty("Data"));
             var parameters = ReferenceData.Numbers(testCase, "Parameter");
@@ -64,7 +64,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Standard_errors_are_scale_over_root_n()
         {
-            // shared/reference/README.md: the kink in Location leaves the median's asymptotic SE, Scale/sqrt(n), for both.
+            // tests/reference/README.md: the kink in Location leaves the median's asymptotic SE, Scale/sqrt(n), for both.
             var fit = Fit(Even);
             Tolerance.Relative(2.75 / 2, fit.Parameters[0].StandardError!.Value, 1e-15, "SE(Location)");
             Tolerance.Relative(2.75 / 2, fit.Parameters[1].StandardError!.Value, 1e-15, "SE(Scale)");

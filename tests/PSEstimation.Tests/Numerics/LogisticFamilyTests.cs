@@ -8,7 +8,7 @@ using Xunit;
 namespace PSEstimation.Tests.Numerics
 {
     /// <summary>
-    /// Logistic(Location, Scale). The shared/reference/mle.json cases run in MleReferenceTests;
+    /// Logistic(Location, Scale). The tests/reference/mle.json cases run in MleReferenceTests;
     /// here a second data set with fits from scipy, derivatives, information and hostile data.
     /// </summary>
     /// <remarks>

@@ -13,7 +13,7 @@ using Xunit;
 namespace PSEstimation.Tests.Numerics
 {
     /// <summary>
-    /// The MAP core (Bayesian/): every shared/reference/map.json case, every conjugate pair
+    /// The MAP core (Bayesian/): every tests/reference/map.json case, every conjugate pair
     /// against hand-derived posteriors, the limits (flat prior, vanishing prior variance),
     /// numerical MAPs against scipy.optimize on the same log-posterior, prior parsing and
     /// hostile data. Numbers marked "map_reference.py" come from the script of that name beside
@@ -83,7 +83,7 @@ namespace PSEstimation.Tests.Numerics
             Tolerance.Relative(upper, p.Upper!.Value, 1e-9, what + " upper");
         }
 
-        // ---- shared/reference/map.json ----------------------------------------------------------
+        // ---- tests/reference/map.json ----------------------------------------------------------
 
         public static IEnumerable<object[]> ReferenceCases() => ReferenceData.Ids("map");
 
@@ -142,7 +142,7 @@ namespace PSEstimation.Tests.Numerics
         [MemberData(nameof(ReferenceCases))]
         public void Reference_cases(string id)
         {
-            // shared/reference/map.json (hand-derived closed forms, checked with R and scipy).
+            // tests/reference/map.json (hand-derived closed forms, checked with R and scipy).
             var testCase = ReferenceData.Case("map", id);
             var name = Enum.Parse<DistributionName>(testCase.GetProperty("Distribution").GetString()!);
             var fit = Fit(name, ReferenceData.Doubles(testCase.GetProperty("Data")), PriorOf(testCase), ReferenceData.Numbers(testCase, "Fixed"));

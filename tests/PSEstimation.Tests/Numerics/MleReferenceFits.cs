@@ -8,7 +8,7 @@ using PSEstimation.Tests.Reference;
 
 namespace PSEstimation.Tests.Numerics
 {
-    /// <summary>Fits a case of shared/reference/mle.json with the numerical core, and checks it against the file.</summary>
+    /// <summary>Fits a case of tests/reference/mle.json with the numerical core, and checks it against the file.</summary>
     public static class MleReferenceFits
     {
         public static MLEstimate FitWithCore(JsonElement testCase)

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace PSEstimation.Tests.Numerics
 {
-    /// <summary>Every case of shared/reference/mle.json (R fitdistrplus/MASS and scipy, certified at 40 digits) through the numerical core.</summary>
+    /// <summary>Every case of tests/reference/mle.json (R fitdistrplus/MASS and scipy, certified at 40 digits) through the numerical core.</summary>
     public class MleReferenceTests
     {
         /// <summary>

@@ -11,7 +11,7 @@ namespace PSEstimation.Tests.Numerics
 {
     /// <summary>
     /// The negative log-likelihood at given parameters, through the numerical core
-    /// (<see cref="NegativeLogLikelihoodEvaluator"/>), against shared/reference/nll.json (analytic
+    /// (<see cref="NegativeLogLikelihoodEvaluator"/>), against tests/reference/nll.json (analytic
     /// formulas checked with R's d-functions, numDeriv and scipy) and mle.json (R fitdistrplus/MASS,
     /// scipy). Every case of a family listed in <see cref="MleReferenceTests.Implemented"/> runs.
     /// </summary>
@@ -69,7 +69,7 @@ namespace PSEstimation.Tests.Numerics
         [MemberData(nameof(NllCases))]
         public void Matches_the_nll_reference(string id)
         {
-            // shared/reference/nll.json, case `id`: analytic, checked with R d-functions, numDeriv and scipy.
+            // tests/reference/nll.json, case `id`: analytic, checked with R d-functions, numDeriv and scipy.
             var testCase = ReferenceData.Case("nll", id);
             var family = FamilyOf(testCase, "Parameter");
             var order = testCase.GetProperty("ParameterOrder").EnumerateArray().Select(e => e.GetString()!).ToArray();
@@ -131,7 +131,7 @@ namespace PSEstimation.Tests.Numerics
         [MemberData(nameof(MleCases))]
         public void At_a_fit_the_gradient_is_minus_its_score(string id)
         {
-            // shared/reference/mle.json, case `id`: fit with the core, then evaluate the NLL at the
+            // tests/reference/mle.json, case `id`: fit with the core, then evaluate the NLL at the
             // estimate: Value = -LogLikelihood and Gradient = -Score of the same fit, to rounding of
             // two different summations (sufficient statistics against per-observation sums for Normal).
             var testCase = ReferenceData.Case("mle", id);
@@ -170,7 +170,7 @@ namespace PSEstimation.Tests.Numerics
         [MemberData(nameof(MleCases))]
         public void At_the_reference_estimate_the_nll_is_minus_the_reference_log_likelihood(string id)
         {
-            // shared/reference/mle.json: the certified estimate and R's/scipy's log-likelihood there.
+            // tests/reference/mle.json: the certified estimate and R's/scipy's log-likelihood there.
             // Near an optimum the NLL is flat, so the 17-digit estimate reproduces it to ~1e-15.
             var testCase = ReferenceData.Case("mle", id);
             var family = FamilyOf(testCase, "Fixed");

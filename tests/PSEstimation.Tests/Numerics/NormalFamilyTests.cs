@@ -17,7 +17,7 @@ namespace PSEstimation.Tests.Numerics
         {
             // CONTRACT.md, worked examples: Mean 2.88, LogLikelihood -3.926523529277739,
             // Score ≈ (0, 0), FisherInformation diagonal 17.75568182, 31.52642368
-            // (shared/reference/nll.json seed_normal_at_mle: analytic, checked with R dnorm).
+            // (tests/reference/nll.json seed_normal_at_mle: analytic, checked with R dnorm).
             var fit = Fit(new[] { 2.3, 2.5, 3.1, 3.8, 2.7 });
             Tolerance.Relative(2.88, fit.Parameters[0].Value, 1e-14, "Mean");
             Tolerance.Relative(0.2816, fit.Parameters[1].Value, 1e-12, "Variance");

@@ -28,7 +28,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Small_poisson_nonopt_matches_nll_json()
         {
-            // shared/reference/nll.json small_poisson_nonopt: NLL, gradient of the NLL, Fisher information.
+            // tests/reference/nll.json small_poisson_nonopt: NLL, gradient of the NLL, Fisher information.
             var c = ReferenceData.Case("nll", "small_poisson_nonopt");
             var family = new PoissonFamily();
             var sample = Sample(family, ReferenceData.Doubles(c.GetProperty("Data")));

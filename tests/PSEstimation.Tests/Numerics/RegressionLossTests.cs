@@ -54,7 +54,7 @@ namespace PSEstimation.Tests.Numerics
         [MemberData(nameof(CaseIds))]
         public void Reference_case_through_the_core(string id)
         {
-            // shared/reference/loss.json, case `id` (scikit-learn 1.2.1 and R formulas): every
+            // tests/reference/loss.json, case `id` (scikit-learn 1.2.1 and R formulas): every
             // property of Expected, and PinballLoss at the quantiles listed under PinballLoss.
             var testCase = ReferenceData.Case("loss", id);
             var (actual, predicted) = Data(id);

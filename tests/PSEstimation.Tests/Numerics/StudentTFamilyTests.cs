@@ -10,7 +10,7 @@ using Xunit;
 namespace PSEstimation.Tests.Numerics
 {
     /// <summary>
-    /// Student t(Location, Scale, DegreesOfFreedom). The shared/reference/mle.json case runs in
+    /// Student t(Location, Scale, DegreesOfFreedom). The tests/reference/mle.json case runs in
     /// MleReferenceTests; here a second data set with fits from scipy, the cap on
     /// DegreesOfFreedom, the ν-functions against mpmath, derivatives, information and hostile data.
     /// </summary>

@@ -31,7 +31,7 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Non_regular_fit_has_no_standard_errors()
         {
-            // shared/reference/mle.json precip__uniform: StandardError null for both bounds.
+            // tests/reference/mle.json precip__uniform: StandardError null for both bounds.
             var fit = Fit(Data);
             foreach (var parameter in fit.Parameters)
             {

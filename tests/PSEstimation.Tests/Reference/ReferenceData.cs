@@ -8,7 +8,7 @@ using PSEstimation.Tests.Hosting;
 namespace PSEstimation.Tests.Reference
 {
     /// <summary>
-    /// The cases of ../shared/reference/*.json: numbers made by R, scipy and scikit-learn (each
+    /// The cases of tests/reference/*.json: numbers made by R, scipy and scikit-learn (each
     /// file's README names the tool), never by this module. Tests cite a case by its Id.
     /// </summary>
     public static class ReferenceData
