@@ -29,7 +29,7 @@ function Save-PlatyPSMarkdown {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $Path, [AllowNull()] [byte[]] $OriginalBytes)
 
-    $utf8 = New-Object System.Text.UTF8Encoding $false
+    $utf8 = [System.Text.UTF8Encoding]::new($false)
     $repaired = Repair-PlatyPSMarkdown -Text ([IO.File]::ReadAllText($Path))
     if ($null -ne $OriginalBytes -and (Test-SameMarkdownContent $repaired $utf8.GetString($OriginalBytes))) {
         [IO.File]::WriteAllBytes($Path, $OriginalBytes)

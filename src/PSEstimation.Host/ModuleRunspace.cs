@@ -17,6 +17,7 @@ namespace PSEstimation.Host
         private const string TerminatingErrorVariable = "__PSEstimationTerminatingError";
         private readonly object gate = new object();
         private readonly Runspace runspace;
+        private readonly List<string> missingCommands = new List<string>();
 
         public ModuleRunspace(string manifestPath, TextWriter output, TextWriter diagnostics, int bufferWidth = 120, bool stripAnsi = true)
         {
@@ -31,6 +32,7 @@ namespace PSEstimation.Host
 
             runspace = RunspaceFactory.CreateRunspace(Host, state);
             runspace.Open();
+            runspace.SessionStateProxy.InvokeCommand.CommandNotFoundAction += (sender, e) => missingCommands.Add(e.CommandName);
 
             var import = Invoke("Import-Module -Name $args[0] -ErrorAction Stop", ManifestPath);
             if (import.TerminatingError is not null)
@@ -128,6 +130,7 @@ namespace PSEstimation.Host
                 shell.AddScript(script);
                 shell.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
                 shell.AddCommand("Out-Default");
+                missingCommands.Clear();
                 try
                 {
                     shell.Invoke();
@@ -136,6 +139,10 @@ namespace PSEstimation.Host
                 {
                     ShowError(e);
                     return 1;
+                }
+                finally
+                {
+                    ExplainMissingCommands();
                 }
 
                 // Warnings and verbose text need no second pass: the engine has already written
@@ -148,8 +155,25 @@ namespace PSEstimation.Host
                 }
 
                 // As pwsh -Command: a script in which any command failed ends with 1.
-                return shell.HadErrors ? 1 : 0;
+                return shell.HadErrors || missingCommands.Count > 0 ? 1 : 0;
             }
+        }
+
+        /// <summary>
+        /// A user who pipes Import-Csv into the module here meets the engine's bare "not recognized"
+        /// error; say once why the command is missing and where the full shell comes from.
+        /// </summary>
+        private void ExplainMissingCommands()
+        {
+            if (missingCommands.Count == 0)
+            {
+                return;
+            }
+
+            string names = string.Join(", ", new SortedSet<string>(missingCommands, StringComparer.OrdinalIgnoreCase));
+            Host.UI.WriteErrorLine(
+                $"This embedded host runs the PowerShell engine with its core commands only (ForEach-Object, Where-Object, Get-Help ...) and the PSEstimation module; {names} is not among them. " +
+                "For Import-Csv, Select-Object, Sort-Object, Group-Object, Format-Table and the rest, install PowerShell 7 (pwsh: https://aka.ms/powershell) and run Import-Module ./out/PSEstimation/PSEstimation.psd1 there.");
         }
 
         /// <summary>Formats a terminating error the way PowerShell's console does.</summary>

@@ -71,6 +71,19 @@ namespace PSEstimation.Tests.Hosting
         }
 
         [Fact]
+        public void A_command_the_engine_lacks_says_to_install_PowerShell()
+        {
+            var result = Run("Import-Csv data.csv | Get-MLEstimate Normal -Property Ms");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Import-Csv", result.Errors);
+            Assert.Contains("core commands only", result.Errors);
+            Assert.Contains("install PowerShell 7", result.Errors);
+
+            var fine = Run("1, 2, 3 | Get-MLEstimate Normal | ForEach-Object SampleSize");
+            Assert.DoesNotContain("install PowerShell", fine.Errors);
+        }
+
+        [Fact]
         public void Errors_go_to_standard_error_and_set_the_exit_code()
         {
             var skipped = Run("1, 'x', 3 | Get-MLEstimate Normal | ForEach-Object SampleSize");
