@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using PSEstimation.Estimation;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
     /// <summary>
-    /// One distribution family: its parameters, support, log-density with first and second
-    /// derivatives, expected Fisher information, and how it is fitted. Plain C#: nothing here
-    /// knows about PowerShell, so a test or a console program can call it directly.
+    /// How one distribution family is fitted to a sample: accumulators (sufficient statistics or
+    /// a buffer), closed forms, starting values, the numerical fit and non-regular covariances.
+    /// The family's mathematics (densities, distribution functions, quantiles, sampling) is its
+    /// <see cref="Model"/>; the members that describe it here forward to the model. Plain C#:
+    /// nothing here knows about PowerShell.
     /// </summary>
     /// <remarks>
     /// Parameter vectors (<c>theta</c>) are in the order of <see cref="Parameters"/>, which is the
@@ -21,11 +24,25 @@ namespace PSEstimation.Distributions
     /// </remarks>
     internal abstract class DistributionFamily
     {
+        private static readonly IReadOnlyDictionary<string, double> NoConstants = new Dictionary<string, double>();
+
+        /// <summary>A fitter of <paramref name="model"/>.</summary>
+        protected DistributionFamily(DistributionModel model)
+        {
+            Model = model;
+            Name = model.Name;
+            Parameters = model.Parameters;
+        }
+
+        /// <summary>Until every family has its model: a fitter that still holds its own mathematics.</summary>
         protected DistributionFamily(DistributionName name, params ParameterSpec[] parameters)
         {
             Name = name;
             Parameters = parameters;
         }
+
+        /// <summary>The family's mathematics: densities, distribution functions, quantiles, sampling.</summary>
+        public DistributionModel? Model { get; }
 
         public DistributionName Name { get; }
 
@@ -36,16 +53,16 @@ namespace PSEstimation.Distributions
         /// Values that configure the family but are never estimated (Binomial's Trials), by
         /// name. They appear in a fit's Estimate so it can be passed back as -Parameter.
         /// </summary>
-        public virtual IReadOnlyDictionary<string, double> Constants { get; } = new Dictionary<string, double>();
+        public virtual IReadOnlyDictionary<string, double> Constants => Model?.Constants ?? NoConstants;
 
         /// <summary>Whether the support is a set of integers (a probability mass function).</summary>
-        public abstract bool IsDiscrete { get; }
+        public virtual bool IsDiscrete => Model!.IsDiscrete;
 
         /// <summary>Whether $true and $false are read as 1 and 0 (Bernoulli).</summary>
         public virtual bool AcceptsBooleans => false;
 
         /// <summary>The support in words, for error messages: "x > 0".</summary>
-        public abstract string SupportDescription { get; }
+        public virtual string SupportDescription => Model!.SupportDescription;
 
         /// <summary>
         /// Whether a value may enter a fit. Most families check the support only; where the
@@ -55,26 +72,26 @@ namespace PSEstimation.Distributions
         public abstract bool CanFit(double x, double?[] fixedValues);
 
         /// <summary>Whether the density at <paramref name="x"/> is positive under <paramref name="theta"/>.</summary>
-        public abstract bool IsInSupport(double x, double[] theta);
+        public virtual bool IsInSupport(double x, double[] theta) => Model!.IsInSupport(x, theta);
 
         /// <summary>
         /// Why a parameter vector whose values each lie in their own domain still cannot be
         /// evaluated (Uniform: Lower must be below Upper), as a sentence for an error message;
         /// null when it can. Checked before a likelihood is evaluated at given parameters.
         /// </summary>
-        public virtual string? ParameterConstraintViolation(double[] theta) => null;
+        public virtual string? ParameterConstraintViolation(double[] theta) => Model?.ParameterConstraintViolation(theta);
 
         /// <summary>log f(x | theta) for one observation, -Infinity outside the support.</summary>
-        public abstract double LogDensity(double x, double[] theta);
+        public virtual double LogDensity(double x, double[] theta) => Model!.LogDensity(x, theta);
 
         /// <summary>Adds weight · ∂ log f(x | theta) / ∂ theta to <paramref name="score"/>.</summary>
-        public abstract void AddScore(double x, double weight, double[] theta, double[] score);
+        public virtual void AddScore(double x, double weight, double[] theta, double[] score) => Model!.AddScore(x, weight, theta, score);
 
         /// <summary>Adds weight · ∂² log f(x | theta) / ∂ theta² to <paramref name="hessian"/>.</summary>
-        public abstract void AddHessian(double x, double weight, double[] theta, double[,] hessian);
+        public virtual void AddHessian(double x, double weight, double[] theta, double[,] hessian) => Model!.AddHessian(x, weight, theta, hessian);
 
         /// <summary>The expected Fisher information of one observation at <paramref name="theta"/>.</summary>
-        public abstract double[,] ExpectedInformation(double[] theta);
+        public virtual double[,] ExpectedInformation(double[] theta) => Model!.ExpectedInformation(theta);
 
         /// <summary>A fresh accumulator for this family's fit.</summary>
         public virtual SampleAccumulator CreateAccumulator() => new BufferedSample();

@@ -1,4 +1,5 @@
 using System;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -13,53 +14,11 @@ namespace PSEstimation.Distributions
         private const double LogTwoPi = 1.8378770664093454835606594728112;
 
         public NormalFamily()
-            : base(DistributionName.Normal,
-                   new ParameterSpec("Mean", ParameterDomain.Real),
-                   new ParameterSpec("Variance", ParameterDomain.Positive))
+            : base(new NormalModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "any finite real number";
 
         public override bool CanFit(double x, double?[] fixedValues) => true;
-
-        public override bool IsInSupport(double x, double[] theta) => true;
-
-        // Per observation, (x - Mean) is scaled before it is squared, so values near 1e300 with a
-        // variance near 1e308 give finite results where d² or v² alone would overflow.
-        public override double LogDensity(double x, double[] theta)
-        {
-            double z = Scaled(x, theta[0], Math.Sqrt(theta[1]));
-            return -0.5 * (LogTwoPi + Math.Log(theta[1]) + z * z);
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double v = theta[1], r = Scaled(x, theta[0], v);
-            score[0] += weight * r;
-            score[1] += weight * 0.5 * (r * r - 1 / v);
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double v = theta[1], r = Scaled(x, theta[0], v);
-            hessian[0, 0] -= weight / v;
-            hessian[0, 1] -= weight * r / v;
-            hessian[1, 0] -= weight * r / v;
-            hessian[1, 1] += weight * (0.5 / v - r * r) / v;
-        }
-
-        /// <summary>(x - mean) / scale, also when x - mean itself overflows (x = 1e308, mean = -1e308).</summary>
-        private static double Scaled(double x, double mean, double scale)
-        {
-            double d = x - mean;
-            return double.IsInfinity(d) ? x / scale - mean / scale : d / scale;
-        }
-
-        public override double[,] ExpectedInformation(double[] theta)
-            => new[,] { { 1 / theta[1], 0 }, { 0, 1 / (2 * theta[1] * theta[1]) } };
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

@@ -1,0 +1,78 @@
+using System;
+using PSEstimation.Distributions;
+
+namespace PSEstimation.Models
+{
+    /// <summary>
+    /// Normal(Mean, Variance). The variance, not the standard deviation, is the parameter, so
+    /// score and information are with respect to it.
+    /// </summary>
+    internal sealed class NormalModel : DistributionModel
+    {
+        private const double LogTwoPi = 1.8378770664093454835606594728112;
+
+        public NormalModel()
+            : base(DistributionName.Normal,
+                   new ParameterSpec("Mean", ParameterDomain.Real),
+                   new ParameterSpec("Variance", ParameterDomain.Positive))
+        {
+        }
+
+        public override bool IsDiscrete => false;
+
+        public override string SupportDescription => "any finite real number";
+
+        public override bool IsInSupport(double x, double[] theta) => true;
+
+        // Per observation, (x - Mean) is scaled before it is squared, so values near 1e300 with a
+        // variance near 1e308 give finite results where d² or v² alone would overflow.
+        public override double LogDensity(double x, double[] theta)
+        {
+            double z = Scaled(x, theta[0], Math.Sqrt(theta[1]));
+            return -0.5 * (LogTwoPi + Math.Log(theta[1]) + z * z);
+        }
+
+        public override void AddScore(double x, double weight, double[] theta, double[] score)
+        {
+            double v = theta[1], r = Scaled(x, theta[0], v);
+            score[0] += weight * r;
+            score[1] += weight * 0.5 * (r * r - 1 / v);
+        }
+
+        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
+        {
+            double v = theta[1], r = Scaled(x, theta[0], v);
+            hessian[0, 0] -= weight / v;
+            hessian[0, 1] -= weight * r / v;
+            hessian[1, 0] -= weight * r / v;
+            hessian[1, 1] += weight * (0.5 / v - r * r) / v;
+        }
+
+        public override double[,] ExpectedInformation(double[] theta)
+            => new[,] { { 1 / theta[1], 0 }, { 0, 1 / (2 * theta[1] * theta[1]) } };
+
+        public override double LogCdf(double x, double[] theta) => StandardNormal.LogCdf(Standardized(x, theta));
+
+        public override double LogSurvival(double x, double[] theta) => StandardNormal.LogCdf(-Standardized(x, theta));
+
+        public override double Cdf(double x, double[] theta) => StandardNormal.Cdf(Standardized(x, theta));
+
+        public override double Survival(double x, double[] theta) => StandardNormal.Cdf(-Standardized(x, theta));
+
+        public override double Quantile(double p, double[] theta) => theta[0] + Math.Sqrt(theta[1]) * StandardNormal.Quantile(p);
+
+        public override double InverseSurvival(double q, double[] theta) => theta[0] - Math.Sqrt(theta[1]) * StandardNormal.Quantile(q);
+
+        public override double Sample(RandomSource random, double[] theta)
+            => theta[0] + Math.Sqrt(theta[1]) * Samplers.StandardNormal(random);
+
+        private static double Standardized(double x, double[] theta) => Scaled(x, theta[0], Math.Sqrt(theta[1]));
+
+        /// <summary>(x - mean) / scale, also when x - mean itself overflows (x = 1e308, mean = -1e308).</summary>
+        internal static double Scaled(double x, double mean, double scale)
+        {
+            double d = x - mean;
+            return double.IsInfinity(d) && !double.IsInfinity(x) ? x / scale - mean / scale : d / scale;
+        }
+    }
+}
