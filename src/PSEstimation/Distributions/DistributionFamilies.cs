@@ -1,21 +1,52 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
-    /// <summary>Creates the family object for a <see cref="DistributionName"/>, with its constants.</summary>
+    /// <summary>
+    /// The registry: one entry per family of <see cref="DistributionName"/>, saying how to make
+    /// its fitter (and through it its model) and which constants configure it. Every place that
+    /// needs "the family called X" asks here; a new family is one entry, and the conformance
+    /// tests run every check on every entry.
+    /// </summary>
     internal static class DistributionFamilies
     {
+        private static readonly IReadOnlyDictionary<string, double> NoConstants = new Dictionary<string, double>();
+
+        private static readonly FamilyRegistration[] Registrations =
+        {
+            new FamilyRegistration(DistributionName.Normal, _ => new NormalFamily()),
+            new FamilyRegistration(DistributionName.LogNormal, _ => new LogNormalFamily()),
+            new FamilyRegistration(DistributionName.Exponential, _ => new ExponentialFamily()),
+            new FamilyRegistration(DistributionName.Gamma, _ => new GammaFamily()),
+            new FamilyRegistration(DistributionName.Weibull, _ => new WeibullFamily()),
+            new FamilyRegistration(DistributionName.Beta, _ => new BetaFamily()),
+            new FamilyRegistration(DistributionName.Laplace, _ => new LaplaceFamily()),
+            new FamilyRegistration(DistributionName.Logistic, _ => new LogisticFamily()),
+            new FamilyRegistration(DistributionName.Cauchy, _ => new CauchyFamily()),
+            new FamilyRegistration(DistributionName.StudentT, _ => new StudentTFamily()),
+            new FamilyRegistration(DistributionName.Uniform, _ => new UniformFamily()),
+            new FamilyRegistration(DistributionName.Pareto, _ => new ParetoFamily()),
+            new FamilyRegistration(DistributionName.Rayleigh, _ => new RayleighFamily()),
+            new FamilyRegistration(DistributionName.Poisson, _ => new PoissonFamily()),
+            new FamilyRegistration(DistributionName.Bernoulli, _ => new BernoulliFamily()),
+            new FamilyRegistration(DistributionName.Binomial, BinomialFamily.FromConstants, "Trials"),
+            new FamilyRegistration(DistributionName.Geometric, _ => new GeometricFamily()),
+            new FamilyRegistration(DistributionName.NegativeBinomial, _ => new NegativeBinomialFamily()),
+        };
+
+        /// <summary>Every family with a fixed parameter list (all but Categorical), in enum order.</summary>
+        public static IReadOnlyList<FamilyRegistration> All => Registrations;
+
         /// <summary>
         /// Names of the values that configure a family without being estimated, which the user
         /// passes in -Fixed or -Parameter (Binomial: Trials).
         /// </summary>
-        public static IReadOnlyList<string> ConstantNames(DistributionName name) => name switch
-        {
-            DistributionName.Binomial => new[] { "Trials" },
-            _ => Array.Empty<string>(),
-        };
+        public static IReadOnlyList<string> ConstantNames(DistributionName name)
+            => Find(name)?.ConstantNames ?? Array.Empty<string>();
 
         /// <summary>
         /// A family object for describing parameters (names, domains) when its constants are
@@ -39,52 +70,41 @@ namespace PSEstimation.Distributions
         /// </summary>
         public static DistributionFamily Create(DistributionName name, IReadOnlyDictionary<string, double> constants)
         {
-            switch (name)
-            {
-                case DistributionName.Normal:
-                    return new NormalFamily();
-                case DistributionName.LogNormal:
-                    return new LogNormalFamily();
-                case DistributionName.Exponential:
-                    return new ExponentialFamily();
-                case DistributionName.Gamma:
-                    return new GammaFamily();
-                case DistributionName.Weibull:
-                    return new WeibullFamily();
-                case DistributionName.Beta:
-                    return new BetaFamily();
-                case DistributionName.Laplace:
-                    return new LaplaceFamily();
-                case DistributionName.Logistic:
-                    return new LogisticFamily();
-                case DistributionName.Cauchy:
-                    return new CauchyFamily();
-                case DistributionName.StudentT:
-                    return new StudentTFamily();
-                case DistributionName.Uniform:
-                    return new UniformFamily();
-                case DistributionName.Pareto:
-                    return new ParetoFamily();
-                case DistributionName.Rayleigh:
-                    return new RayleighFamily();
-                case DistributionName.Poisson:
-                    return new PoissonFamily();
-                case DistributionName.Bernoulli:
-                    return new BernoulliFamily();
-                case DistributionName.Binomial:
-                    return BinomialFamily.FromConstants(constants);
-                case DistributionName.Geometric:
-                    return new GeometricFamily();
-                case DistributionName.NegativeBinomial:
-                    return new NegativeBinomialFamily();
-
-                // Categorical's parameters are its categories, known only from the data: it is
-                // not a DistributionFamily (see CategoricalCounts, CategoricalEstimator).
-                default:
-                    throw new EstimationException(
-                        "NoParameterList",
-                        string.Format(CultureInfo.InvariantCulture, "The {0} family has no fixed parameter list; it is handled by its own estimator.", name));
-            }
+            // Categorical's parameters are its categories, known only from the data: it is not a
+            // DistributionFamily (see CategoricalCounts, CategoricalEstimator).
+            var registration = Find(name) ?? throw new EstimationException(
+                "NoParameterList",
+                string.Format(CultureInfo.InvariantCulture, "The {0} family has no fixed parameter list; it is handled by its own estimator.", name));
+            return registration.CreateFitter(constants ?? NoConstants);
         }
+
+        /// <summary>The model (the mathematics) of <paramref name="name"/> with these constants.</summary>
+        public static DistributionModel CreateModel(DistributionName name, IReadOnlyDictionary<string, double> constants)
+            => Create(name, constants).Model
+               ?? throw new NotSupportedException(name + " has no distribution model yet.");
+
+        private static FamilyRegistration? Find(DistributionName name)
+            => Registrations.FirstOrDefault(r => r.Name == name);
+    }
+
+    /// <summary>One family's entry in <see cref="DistributionFamilies"/>.</summary>
+    internal sealed class FamilyRegistration
+    {
+        public FamilyRegistration(DistributionName name, Func<IReadOnlyDictionary<string, double>, DistributionFamily> createFitter, params string[] constantNames)
+        {
+            Name = name;
+            CreateFitter = createFitter;
+            ConstantNames = constantNames;
+        }
+
+        public DistributionName Name { get; }
+
+        /// <summary>Makes the fitter from the family's constants (validated there).</summary>
+        public Func<IReadOnlyDictionary<string, double>, DistributionFamily> CreateFitter { get; }
+
+        /// <summary>Values that configure the family and are never estimated (Binomial: Trials).</summary>
+        public IReadOnlyList<string> ConstantNames { get; }
+
+        public override string ToString() => Name.ToString();
     }
 }
