@@ -8,6 +8,7 @@
     Copyright            = '(c) PSEstimation contributors. MIT License.'
     Description          = 'Likelihood-based estimation from the pipeline: maximum-likelihood fits with standard errors and intervals, negative log-likelihoods with gradients and Fisher information, MAP estimates with conjugate posteriors, and regression losses with their likelihood view.'
     PowerShellVersion    = '5.1'
+    TypesToProcess       = @('PSEstimation.Types.ps1xml')
     FormatsToProcess     = @('PSEstimation.Format.ps1xml')
     CmdletsToExport      = @('Get-MLEstimate', 'Measure-NegativeLogLikelihood', 'Get-MAPEstimate', 'Measure-RegressionLoss')
     FunctionsToExport    = @()

@@ -21,7 +21,6 @@ namespace PSEstimation.Commands
     {
         private const string ByParameterSet = "ByParameter";
         private const string ByEstimateSet = "ByEstimate";
-        private const string ParameterHint = "(a hashtable such as @{ Mean = 0; Variance = 1 })";
 
         private DistributionFamily? family;
         private NegativeLogLikelihoodEvaluator[] evaluators = new NegativeLogLikelihoodEvaluator[0];
@@ -37,14 +36,17 @@ namespace PSEstimation.Commands
 
         /// <summary>
         /// Every parameter's value by name, e.g. @{ Mean = 2; Variance = 1 } (Binomial also
-        /// needs Trials). A fit's Estimate ($fit.Estimate) is accepted as it is.
+        /// needs Trials). A fit's Estimate ($fit.Estimate) is accepted as it is, also after a
+        /// round trip (Import-Clixml, or ConvertFrom-Json, whose tables are objects).
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByParameterSet)]
+        [ParameterTableTransformation]
         public IDictionary? Parameter { get; set; }
 
         /// <summary>
         /// A fit result (MLEstimate, MAPEstimate, or any object with Distribution and Estimate
-        /// properties) whose distribution and parameter values are used.
+        /// properties: a deserialized fit from Import-Clixml or Receive-Job, or one from
+        /// ConvertFrom-Json) whose distribution and parameter values are used.
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByEstimateSet)]
         public PSObject? Estimate { get; set; }
@@ -69,7 +71,8 @@ namespace PSEstimation.Commands
                 string source;
                 if (ParameterSetName == ByEstimateSet)
                 {
-                    (name, table) = ReadEstimate(Estimate);
+                    var fit = EstimateReader.Read(Estimate);
+                    (name, table) = (fit.Distribution, fit.Values);
                     source = nameof(Estimate);
                     if (MyInvocation.BoundParameters.ContainsKey(nameof(Distribution)) && Distribution != name
                         && !(Distribution == DistributionName.Gaussian && name == DistributionName.Normal))
@@ -223,71 +226,6 @@ namespace PSEstimation.Commands
                     : $"{outside} {outsideText}, {count - outside} with {infiniteText}";
             string total = PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.";
             return $"{who}: {why}. {(one ? "Its" : "Their")} NLL is +Infinity.{total}";
-        }
-
-        /// <summary>The distribution and the name → value table of a fit result.</summary>
-        private static (DistributionName Name, IDictionary Table) ReadEstimate(PSObject? estimate)
-        {
-            object? baseObject = estimate?.BaseObject;
-            if (baseObject is null)
-            {
-                throw new EstimationException(ErrorIds.InvalidEstimate, "-Estimate is null. Pass a fit result, e.g. $fit = $data | Get-MLEstimate Normal; ... -Estimate $fit.");
-            }
-
-            if (NumericConversion.IsCollection(baseObject))
-            {
-                int count = ((IEnumerable)baseObject).Cast<object>().Count();
-                throw new EstimationException(
-                    ErrorIds.InvalidEstimate,
-                    $"-Estimate takes one fit result; it got {count} objects (one per -Property name?). Pass one of them, e.g. -Estimate $fit[0].");
-            }
-
-            object? distribution = ReadMember(estimate!, "Distribution");
-            object? table = ReadMember(estimate!, "Estimate");
-            if (distribution is null || !(table is IDictionary dictionary))
-            {
-                throw new EstimationException(
-                    ErrorIds.InvalidEstimate,
-                    $"-Estimate needs an object with a Distribution name and an Estimate table of parameter values (as Get-MLEstimate and Get-MAPEstimate return); a {baseObject.GetType().FullName} {(distribution is null ? "has no Distribution" : "has no Estimate table")}. Use -Distribution and -Parameter {ParameterHint} instead.");
-            }
-
-            if (distribution is DistributionName known)
-            {
-                return (known, dictionary);
-            }
-
-            string text = Convert.ToString(distribution, CultureInfo.InvariantCulture) ?? string.Empty;
-            string? canonical = Enum.GetNames(typeof(DistributionName)).FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (canonical is null)
-            {
-                throw new EstimationException(
-                    ErrorIds.InvalidEstimate,
-                    $"-Estimate names the distribution '{text}', which is not one of: {string.Join(", ", Enum.GetNames(typeof(DistributionName)))}.");
-            }
-
-            return ((DistributionName)Enum.Parse(typeof(DistributionName), canonical), dictionary);
-        }
-
-        /// <summary>A property of an object, or a key of a dictionary, case-insensitive; null when absent.</summary>
-        private static object? ReadMember(PSObject source, string name)
-        {
-            object? value = null;
-            if (source.BaseObject is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    if (string.Equals(entry.Key as string, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        value = entry.Value;
-                    }
-                }
-            }
-            else
-            {
-                value = source.Properties[name]?.Value;
-            }
-
-            return value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
         }
     }
 }

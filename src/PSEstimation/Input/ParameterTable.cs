@@ -1,8 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
+using System.Management.Automation;
 using PSEstimation.Commands;
 using PSEstimation.Distributions;
 
@@ -47,6 +49,33 @@ namespace PSEstimation.Input
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// A table of values as it may arrive: a dictionary (a hashtable, a fit's Estimate, also
+        /// after a CliXml round trip) as it is, or an object's properties in their order, as
+        /// ConvertFrom-Json makes of a table (a PSCustomObject). Null for anything else.
+        /// </summary>
+        public static IDictionary? FromObject(object? value)
+        {
+            value = MatrixShape.Unwrap(value);
+            if (value is IDictionary dictionary)
+            {
+                return dictionary;
+            }
+
+            if (value is PSObject custom && custom.BaseObject is PSCustomObject)
+            {
+                var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in custom.Properties)
+                {
+                    table[property.Name] = MatrixShape.Unwrap(property.Value);
+                }
+
+                return table;
+            }
+
+            return null;
         }
 
         /// <summary>The constants of the family (e.g. Trials), taken out of a table.</summary>

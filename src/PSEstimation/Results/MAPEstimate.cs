@@ -98,6 +98,13 @@ namespace PSEstimation
         /// <summary>Whether the optimiser met its convergence test (always true for a closed form).</summary>
         public bool Converged { get; }
 
+        /// <summary>
+        /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each
+        /// parameter as columns (Mean, MeanStandardError, MeanLower, MeanUpper, MeanFixed ...).
+        /// $fits | ForEach-Object { $_.ToFlatObject() } | Export-Csv fits.csv
+        /// </summary>
+        public System.Management.Automation.PSObject ToFlatObject() => FlatView.Of(this);
+
         /// <summary>"Normal MAP: Mean = 2.5 (MLE 2.7); n = 5; prior Mean ~ Normal(2, 0.5); posterior Normal(2.5, 0.1428571429)".</summary>
         public override string ToString()
         {

@@ -91,6 +91,13 @@ namespace PSEstimation
         /// <summary>Whether the optimiser met its convergence test (always true for a closed form).</summary>
         public bool Converged { get; }
 
+        /// <summary>
+        /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each
+        /// parameter as columns (Mean, MeanStandardError, MeanLower, MeanUpper, MeanFixed ...).
+        /// $fits | ForEach-Object { $_.ToFlatObject() } | Export-Csv fits.csv
+        /// </summary>
+        public System.Management.Automation.PSObject ToFlatObject() => FlatView.Of(this);
+
         /// <summary>"Normal: Mean = 2.88 (SE 0.2373), Variance = 0.2816 (SE 0.1781); n = 5; LogLikelihood = -3.926523529".</summary>
         public override string ToString()
         {

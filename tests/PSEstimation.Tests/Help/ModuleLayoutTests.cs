@@ -20,6 +20,7 @@ namespace PSEstimation.Tests.Help
         [InlineData("PSEstimation.psd1")]
         [InlineData("PSEstimation.dll")]
         [InlineData("MathNet.Numerics.dll")]
+        [InlineData("PSEstimation.Types.ps1xml")]
         [InlineData("PSEstimation.Format.ps1xml")]
         [InlineData("en-US/PSEstimation.dll-Help.xml")]
         [InlineData("en-US/about_PSEstimation.help.txt")]
