@@ -32,5 +32,10 @@ namespace PSEstimation.Commands
         public const string InvalidPrior = "InvalidPrior";
         public const string NonSmoothParameter = "NonSmoothParameter";
         public const string NoPosteriorMode = "NoPosteriorMode";
+
+        // Get-Quantile, Get-Probability, Get-RandomSample.
+        public const string InvalidProbability = "InvalidProbability";
+        public const string NoQuantile = "NoQuantile";
+        public const string InvalidCount = "InvalidCount";
     }
 }

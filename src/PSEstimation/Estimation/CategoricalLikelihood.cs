@@ -1,4 +1,6 @@
 using System;
+using PSEstimation.Models;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -22,12 +24,12 @@ namespace PSEstimation.Estimation
         private readonly double[] counts;
         private double logLikelihood;
 
-        private CategoricalLikelihood(string[] names, double[] probabilities)
+        private CategoricalLikelihood(IReadOnlyList<string> names, IReadOnlyList<double> probabilities)
         {
-            this.names = names;
-            this.probabilities = probabilities;
-            counts = new double[names.Length];
-            for (int i = 0; i < names.Length; i++)
+            this.names = names.ToArray();
+            this.probabilities = probabilities.ToArray();
+            counts = new double[this.names.Length];
+            for (int i = 0; i < this.names.Length; i++)
             {
                 indexByName[names[i]] = i;
             }
@@ -40,55 +42,13 @@ namespace PSEstimation.Estimation
         public List<long> FirstZeroLikelihoodIndices { get; } = new List<long>();
 
         /// <summary>
-        /// Reads category → probability from -Parameter (or a fit's Estimate): every value in
-        /// [0, 1], summing to 1 within 1e-9. Throws <see cref="EstimationException"/> otherwise.
+        /// Reads category → probability from -Parameter (or a fit's Estimate): see
+        /// <see cref="CategoricalModel.FromTable"/>.
         /// </summary>
         public static CategoricalLikelihood FromTable(IDictionary? table, string source)
         {
-            const string expected = "one probability per category, e.g. @{ red = 0.5; green = 0.3; blue = 0.2 }, each in [0, 1], summing to 1";
-            if (table is null || table.Count == 0)
-            {
-                throw new EstimationException("MissingParameter", $"-{source} gives no category probabilities. Expected: {expected}.");
-            }
-
-            var names = new List<string>();
-            var probabilities = new List<double>();
-            double sum = 0;
-
-            // A plain hashtable has no order: its categories are sorted by name so that results
-            // and gradients come out in the same order every time; an ordered table keeps its own.
-            var entries = new List<DictionaryEntry>();
-            foreach (DictionaryEntry entry in table)
-            {
-                entries.Add(entry);
-            }
-
-            if (table is Hashtable)
-            {
-                entries.Sort((x, y) => StringComparer.OrdinalIgnoreCase.Compare(CategoricalCounts.NameOf(x.Key), CategoricalCounts.NameOf(y.Key)));
-            }
-
-            foreach (DictionaryEntry entry in entries)
-            {
-                string name = CategoricalCounts.NameOf(entry.Key);
-                if (entry.Value is null
-                    || Input.NumericConversion.TryConvert(entry.Value, allowBoolean: false, out double p) != Input.NumericConversion.Failure.None
-                    || p < 0 || p > 1)
-                {
-                    throw new EstimationException("InvalidParameterValue", $"-{source} gives '{name}' = {Input.NumericConversion.Describe(entry.Value)}, which is not a probability. Expected: {expected}.");
-                }
-
-                names.Add(name);
-                probabilities.Add(p);
-                sum += p;
-            }
-
-            if (Math.Abs(sum - 1) > 1e-9)
-            {
-                throw new EstimationException("InvalidParameterValue", $"-{source} gives probabilities that sum to {sum.ToString("R", CultureInfo.InvariantCulture)}, not 1. Expected: {expected}.");
-            }
-
-            return new CategoricalLikelihood(names.ToArray(), probabilities.ToArray());
+            var model = CategoricalModel.FromTable(table, source);
+            return new CategoricalLikelihood(model.Categories, model.Probabilities);
         }
 
         /// <summary>Adds one value; returns its NLL (+Infinity where its probability is 0).</summary>

@@ -33,6 +33,8 @@ namespace PSEstimation
             typeof(ObservationNegativeLogLikelihood),
             typeof(RegressionLoss),
             typeof(RegressionResidual),
+            typeof(Quantile),
+            typeof(Probability),
         };
 
         /// <summary>Whether <paramref name="bag"/> is what the serializer made of a <paramref name="type"/>.</summary>
