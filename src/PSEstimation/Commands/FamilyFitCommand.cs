@@ -143,6 +143,12 @@ namespace PSEstimation.Commands
 
         internal override bool TryAcceptBulk(double[] values, long firstIndex)
         {
+            if (Family is not null)
+            {
+                // The bulk check and copy of 2·10^7 values take a second: let Ctrl+C stop them.
+                Samples[0].Cancellation = Cancellation;
+            }
+
             if (Family is null || !Family.TryAddRange(Samples[0], values, FixedValues))
             {
                 return false;

@@ -79,7 +79,13 @@ namespace PSEstimation.Distributions
             }
 
             Reserve(Length + newValues.Length);
-            Array.Copy(newValues, 0, values, Length, newValues.Length);
+            for (int from = 0; from < newValues.Length; from += CancellationCheck.Interval)
+            {
+                // In runs, so that Ctrl+C during the copy of 10^8 values need not wait for it.
+                Cancellation.ThrowIfCancellationRequested();
+                Array.Copy(newValues, from, values, Length + from, Math.Min(CancellationCheck.Interval, newValues.Length - from));
+            }
+
             Length += newValues.Length;
             TotalWeight += newValues.Length;
             Count += newValues.Length;
@@ -122,6 +128,7 @@ namespace PSEstimation.Distributions
             Passes++;
             for (int i = 0; i < Length; i++)
             {
+                CancellationCheck.At(i, Cancellation);
                 double x = values[i];
                 min = Math.Min(min, x);
                 max = Math.Max(max, x);
@@ -134,6 +141,7 @@ namespace PSEstimation.Distributions
             double sum = 0;
             for (int i = 0; i < Length; i++)
             {
+                CancellationCheck.At(i, Cancellation);
                 sum += WeightAt(i) * f(values[i]);
             }
 
@@ -158,11 +166,12 @@ namespace PSEstimation.Distributions
 
             var keys = new double[n];
             Array.Copy(values, keys, n);
-            Array.Sort(keys, order);
+            CancellableSort.Sort(keys, order, Cancellation);
             double target = p * TotalWeight;
             double cumulative = 0;
             for (int k = 0; k < n; k++)
             {
+                CancellationCheck.At(k, Cancellation);
                 cumulative += WeightAt(order[k]);
                 if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < n)
                 {

@@ -103,8 +103,10 @@ namespace PSEstimation.Distributions
         /// </summary>
         public virtual bool TryAddRange(SampleAccumulator sample, double[] values, double?[] fixedValues)
         {
-            foreach (double x in values)
+            for (int i = 0; i < values.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
+                double x = values[i];
                 if (double.IsNaN(x) || double.IsInfinity(x) || !CanFit(x, fixedValues))
                 {
                     return false;
@@ -122,6 +124,7 @@ namespace PSEstimation.Distributions
             double sum = 0;
             for (int i = 0; i < buffered.Length; i++)
             {
+                CancellationCheck.At(i, buffered.Cancellation);
                 sum += buffered.WeightAt(i) * LogDensity(buffered.ValueAt(i), theta);
             }
 
@@ -135,6 +138,7 @@ namespace PSEstimation.Distributions
             var score = new double[theta.Length];
             for (int i = 0; i < buffered.Length; i++)
             {
+                CancellationCheck.At(i, buffered.Cancellation);
                 AddScore(buffered.ValueAt(i), buffered.WeightAt(i), theta, score);
             }
 
@@ -148,6 +152,7 @@ namespace PSEstimation.Distributions
             var hessian = new double[theta.Length, theta.Length];
             for (int i = 0; i < buffered.Length; i++)
             {
+                CancellationCheck.At(i, buffered.Cancellation);
                 AddHessian(buffered.ValueAt(i), buffered.WeightAt(i), theta, hessian);
             }
 

@@ -134,6 +134,7 @@ namespace PSEstimation.Distributions
             sample.NotePass();
             for (int i = 0; i < sample.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
                 double x = values[i], w = sample.WeightAt(i);
                 if (firstWeight > 0 && x == first)
                 {
@@ -189,6 +190,7 @@ namespace PSEstimation.Distributions
             sample.NotePass();
             for (int i = 0; i < sample.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
                 if (values[i] == x)
                 {
                     tied += sample.WeightAt(i);
@@ -324,9 +326,12 @@ namespace PSEstimation.Distributions
             // Null for an unweighted sample (every weight 1): sorting one array is the cheaper sort.
             private readonly double[]? weights;
 
+            private readonly CancellationToken cancellation;
+
             public SortedSample(BufferedSample sample)
             {
-                sample.Cancellation.ThrowIfCancellationRequested();
+                cancellation = sample.Cancellation;
+                cancellation.ThrowIfCancellationRequested();
                 int n = sample.Length;
                 values = new double[n];
                 for (int i = 0; i < n; i++)
@@ -342,14 +347,13 @@ namespace PSEstimation.Distributions
                         weights[i] = sample.WeightAt(i);
                     }
 
-                    Array.Sort(values, weights);
+                    CancellableSort.Sort(values, weights, cancellation);
                 }
                 else
                 {
-                    Array.Sort(values);
+                    CancellableSort.Sort(values, cancellation);
                 }
 
-                sample.Cancellation.ThrowIfCancellationRequested();
                 TotalWeight = sample.TotalWeight;
             }
 
@@ -365,6 +369,7 @@ namespace PSEstimation.Distributions
                     double gap = double.PositiveInfinity;
                     for (int i = 1; i < values.Length; i++)
                     {
+                        CancellationCheck.At(i, cancellation);
                         double d = values[i] - values[i - 1];
                         if (d > 0 && d < gap)
                         {
@@ -387,6 +392,7 @@ namespace PSEstimation.Distributions
                 int n = values.Length;
                 for (int k = 0; k < n; k++)
                 {
+                    CancellationCheck.At(k, cancellation);
                     cumulative += Weight(k);
                     if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < n)
                     {
@@ -409,6 +415,7 @@ namespace PSEstimation.Distributions
                 int i = 0;
                 while (i < values.Length)
                 {
+                    CancellationCheck.At(i, cancellation);
                     double v = values[i], w = 0;
                     while (i < values.Length && values[i] == v)
                     {
@@ -457,14 +464,16 @@ namespace PSEstimation.Distributions
                 var w = new double[values.Length];
                 for (int i = 0; i < values.Length; i++)
                 {
+                    CancellationCheck.At(i, cancellation);
                     deviations[i] = Math.Abs(values[i] - center);
                     w[i] = Weight(i);
                 }
 
-                Array.Sort(deviations, w);
+                CancellableSort.Sort(deviations, w, cancellation);
                 double target = 0.5 * TotalWeight, cumulative = 0;
                 for (int k = 0; k < deviations.Length; k++)
                 {
+                    CancellationCheck.At(k, cancellation);
                     cumulative += w[k];
                     if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < deviations.Length)
                     {
@@ -486,6 +495,7 @@ namespace PSEstimation.Distributions
                 double sum = 0;
                 for (int i = 0; i < values.Length; i++)
                 {
+                    CancellationCheck.At(i, cancellation);
                     sum += Weight(i) * Math.Abs(values[i] - center);
                 }
 

@@ -133,12 +133,14 @@ namespace PSEstimation.Distributions
             double big = 0;
             for (int i = 0; i < sample.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
                 big = Math.Max(big, Math.Abs(sample.ValueAt(i)));
             }
 
             double n = sample.TotalWeight, mean = 0;
             for (int i = 0; i < sample.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
                 mean += sample.WeightAt(i) * (sample.ValueAt(i) / big);
             }
 
@@ -146,6 +148,7 @@ namespace PSEstimation.Distributions
             double squares = 0;
             for (int i = 0; i < sample.Length; i++)
             {
+                CancellationCheck.At(i, sample.Cancellation);
                 double d = sample.ValueAt(i) / big - mean;
                 squares += sample.WeightAt(i) * d * d;
             }

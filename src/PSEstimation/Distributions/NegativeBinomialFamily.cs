@@ -110,6 +110,7 @@ namespace PSEstimation.Distributions
             var weights = table.Weights;
             for (int i = 0; i < values.Length; i++)
             {
+                CancellationCheck.At(i, table.Cancellation);
                 sum += weights[i] * LogDensity(values[i], theta);
             }
 
@@ -125,6 +126,7 @@ namespace PSEstimation.Distributions
             var weights = table.Weights;
             for (int i = 0; i < values.Length; i++)
             {
+                CancellationCheck.At(i, table.Cancellation);
                 scoreSize += weights[i] * DigammaDifference(values[i], r);
             }
 
@@ -140,6 +142,7 @@ namespace PSEstimation.Distributions
             var weights = table.Weights;
             for (int i = 0; i < values.Length; i++)
             {
+                CancellationCheck.At(i, table.Cancellation);
                 sizeSize += weights[i] * TrigammaDifference(values[i], r);
             }
 
@@ -370,6 +373,7 @@ namespace PSEstimation.Distributions
                 double slope = n / (r * (1 + r / mean));
                 for (int i = 0; i < values.Length; i++)
                 {
+                    CancellationCheck.At(i, table.Cancellation);
                     value += weights[i] * (split ? DigammaDifferenceMinusLinear(values[i], r) : DigammaDifference(values[i], r));
                     slope += weights[i] * TrigammaDifference(values[i], r);
                 }
@@ -417,6 +421,7 @@ namespace PSEstimation.Distributions
                 double value = n * logP, slope = 0;
                 for (int i = 0; i < values.Length; i++)
                 {
+                    CancellationCheck.At(i, table.Cancellation);
                     value += weights[i] * DigammaDifference(values[i], r);
                     slope += weights[i] * TrigammaDifference(values[i], r);
                 }
@@ -624,9 +629,10 @@ namespace PSEstimation.Distributions
                 var v = new double[weightByValue.Count];
                 var w = new double[v.Length];
                 weightByValue.Keys.CopyTo(v, 0);
-                Array.Sort(v);
+                CancellableSort.Sort(v, Cancellation);
                 for (int i = 0; i < v.Length; i++)
                 {
+                    CancellationCheck.At(i, Cancellation);
                     w[i] = weightByValue[v[i]];
                 }
 

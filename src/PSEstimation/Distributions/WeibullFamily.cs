@@ -158,6 +158,7 @@ namespace PSEstimation.Distributions
             var logs = new double[s.Length];
             for (int i = 0; i < logs.Length; i++)
             {
+                CancellationCheck.At(i, s.Cancellation);
                 logs[i] = SpecialMath.LogRatio(s.ValueAt(i), reference);
             }
 
@@ -245,6 +246,7 @@ namespace PSEstimation.Distributions
             double sum = 0;
             for (int i = 0; i < s.Length; i++)
             {
+                CancellationCheck.At(i, s.Cancellation);
                 sum += s.WeightAt(i) * Math.Exp(k * SpecialMath.LogRatio(s.ValueAt(i), max));
             }
 

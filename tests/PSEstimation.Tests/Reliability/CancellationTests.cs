@@ -19,10 +19,9 @@ namespace PSEstimation.Tests.Reliability
     public class CancellationTests
     {
         /// <summary>
-        /// How long Stop() may take. The one step that cannot stop is sorting the values for the
-        /// starting quantiles (0.15 s for 10^6 on an idle core; Student t, and Logistic and Cauchy
-        /// up to 131072 values: above that they sort a subsample); the rest checks the cancellation at
-        /// least once per pass over the data (10-35 ms each). The bound leaves room for a loaded machine.
+        /// How long Stop() may take. Every phase checks the cancellation at least every 65536 values
+        /// (the sorts for the starting quantiles too: CancellableSort) or once per parallel chunk of a
+        /// pass. The bound leaves room for a loaded machine.
         /// </summary>
         private const int StopBoundMilliseconds = 1000;
 

@@ -269,12 +269,14 @@ namespace PSEstimation.Tests.Reliability
         public void Student_t_degrees_of_freedom_at_their_cap()
         {
             // Two values: the t likelihood grows as DegreesOfFreedom → ∞; the fit stops at the
-            // documented cap 1e6 (Method says so), with Location and Scale of the capped model
-            // (reference.json StudentT/TwoValues: mpmath with DegreesOfFreedom fixed at 1e6).
+            // documented cap 1e20, the Normal limit to rounding (Method says so), with Location and
+            // Scale of the capped model (reference.json StudentT/TwoValues: mpmath with
+            // DegreesOfFreedom fixed at the cap, log-likelihood the Normal fit's; for two values Scale is
+            // their half-distance at every ν).
             var fit = Single<MLEstimate>("$args[0] | Get-MLEstimate StudentT", new object?[] { ReliabilityReference.Sample("StudentT", "TwoValues") });
             var reference = ReliabilityReference.Fit("StudentT/TwoValues")!.Value.GetProperty("Parameters");
-            Assert.Equal(1e6, fit.Parameters[2].Value);
-            Assert.Contains("capped at 1000000", fit.Method);
+            Assert.Equal(1e20, fit.Parameters[2].Value);
+            Assert.Contains("capped at 1E+20", fit.Method);
             Tolerance.Relative(reference.GetProperty("Location").GetDouble(), fit.Parameters[0].Value, 1e-9, "Location");
             Tolerance.Relative(reference.GetProperty("Scale").GetDouble(), fit.Parameters[1].Value, 1e-9, "Scale");
         }
