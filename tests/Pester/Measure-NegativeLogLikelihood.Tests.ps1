@@ -273,10 +273,12 @@ Describe 'Measure-NegativeLogLikelihood' {
             "$r" | Should -BeExactly 'Normal(Mean = 3, Variance = 0.5): NLL = 4.341824715, n = 5, gradient (1.2, 2.04)'
         }
 
-        It 'has a default table view' {
-            $text = $Seed | Measure-NegativeLogLikelihood Normal -Parameter @{ Mean = 3; Variance = 0.5 } | Out-String -Width 200
-            $text | Should -Match 'Distribution\s+Property\s+N\s+Parameters\s+Value \(NLL\)\s+LogLikelihood\s+Gradient'
-            $text | Should -Match 'Normal\s+5 Mean = 3, Variance = 0.5\s+4.3418247\s+-4.3418247 1.2, 2.04'
+        It 'has a default list view' {
+            $text = $Seed | Measure-NegativeLogLikelihood Normal -Parameter @{ Mean = 3; Variance = 0.5 } | Out-String -Width 80
+            $text | Should -Match 'Value \(NLL\)\s+: 4\.341824715'
+            $text | Should -Match 'LogLikelihood\s+: -4\.341824715'
+            $text | Should -Match 'Parameters\s+: Mean = 3\r?\n\s+Variance = 0\.5'
+            $text | Should -Match 'Gradient\s+: Mean: 1\.2\r?\n\s+Variance: 2\.04'
         }
 
         It 'is exported with help' {

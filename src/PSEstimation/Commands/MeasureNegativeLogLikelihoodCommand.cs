@@ -32,6 +32,10 @@ namespace PSEstimation.Commands
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByParameterSet)]
         [Parameter(Position = 0, ParameterSetName = ByEstimateSet)]
+        // Each name once, the alias Gaussian too: for an enum parameter the engine completes only
+        // a ValidateSet (an ArgumentCompleter is never asked), and from the enum's values it lists
+        // Normal twice. Every value's name is in the set, so validation never rejects a bound value.
+        [ValidateSet(nameof(DistributionName.Normal), nameof(DistributionName.Gaussian), nameof(DistributionName.LogNormal), nameof(DistributionName.Exponential), nameof(DistributionName.Gamma), nameof(DistributionName.Weibull), nameof(DistributionName.Beta), nameof(DistributionName.Laplace), nameof(DistributionName.Logistic), nameof(DistributionName.Cauchy), nameof(DistributionName.StudentT), nameof(DistributionName.Uniform), nameof(DistributionName.Pareto), nameof(DistributionName.Rayleigh), nameof(DistributionName.Poisson), nameof(DistributionName.Bernoulli), nameof(DistributionName.Binomial), nameof(DistributionName.Geometric), nameof(DistributionName.NegativeBinomial), nameof(DistributionName.Categorical))]
         public DistributionName Distribution { get; set; }
 
         /// <summary>

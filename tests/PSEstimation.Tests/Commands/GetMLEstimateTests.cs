@@ -156,8 +156,10 @@ namespace PSEstimation.Tests.Commands
             string text = module.RunFormatted("2.3, 2.5, 3.1, 3.8, 2.7 | Get-MLEstimate Normal");
             var lines = text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
             // LogLikelihood and AIC come before the estimates, so they stay visible however wide those get.
-            Assert.Matches(@"^Distribution\s+Property\s+N\s+LogLikelihood\s+AIC Estimate \(standard error\)$", lines[0]);
-            Assert.Matches(@"^Normal\s+5\s+-3.9265235 11.853047 Mean = 2.88 \(SE 0.2373\), Variance = 0.2816 \(SE 0.1781\)$", lines[2]);
+            Assert.Matches(@"^Distribution\s+Property\s+N\s+LogLikelihood\s+AIC Estimate$", lines[0]);
+            // One parameter a line, rounded to 6 digits (CONTRACT.md: log-likelihood -3.926523529277739, AIC 11.853047).
+            Assert.Matches(@"^Normal\s+5\s+-3\.92652 11\.853 Mean = 2\.88$", lines[2]);
+            Assert.Matches(@"^\s+Variance = 0\.2816$", lines[3]);
             Assert.True(!text.Contains("\u001b"), text.Replace("\u001b", "<ESC>"));
         }
 
