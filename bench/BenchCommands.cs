@@ -14,8 +14,16 @@ namespace PSEstimation.Bench
         [Parameter(ValueFromPipeline = true)]
         public object? InputObject { get; set; }
 
+        /// <summary>Write each input on: the floor of a cmdlet that emits one object per input.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
+            if (PassThru)
+            {
+                WriteObject(InputObject);
+            }
         }
     }
 

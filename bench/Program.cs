@@ -100,6 +100,18 @@ double slowest = perValue.Max(p => p.Seconds), fastest = perValue.Min(p => p.Sec
 report.Add("time per value, 10^4 .. 10^7 piped (max/min)", slowest / fastest, 1.5, "x",
     string.Join(", ", perValue.Select(p => $"{Count(p.N)}: {p.Seconds * 1e9:F0} ns")) + $" (an empty pipeline's {harness * 1000:F1} ms subtracted)");
 
+// 7. Get-Probability -Value over 10^6 points (values per second), against emitting as many objects
+//    from a no-op: the work per point is a log density, a CDF and a survival in log space.
+var points = Values(pipelineCount, i => 50.0 + (i % 10000) * 0.1);
+Run(session, "$global:benchPoints = $args[0]", (object)points);
+var probability = Measure.Paired(
+    () => Run(session, "$null = Get-Probability -Value $global:benchPoints -Distribution LogNormal -Parameter @{ MeanLog = 5; SdLog = 0.6 }"),
+    () => Run(session, "$null = $global:benchPoints | Invoke-BenchNoOp -PassThru"),
+    quick ? 2 : 3);
+report.Info($"Get-Probability -Value double[{Count(pipelineCount)}] (LogNormal)",
+    $"{pipelineCount / probability.MedianA / 1e6:F2} M values/s ({probability.MedianA:F3} s; piping as many through a no-op that emits them: {probability.MedianB:F3} s)");
+Run(session, "$global:benchPoints = $null");
+
 // 1b. Pipeline floor for objects, last of the pipeline figures: a million live PSObjects make
 // every later garbage collection in this process slower (a 10^5-value fit took 13 times as long
 // while they were alive, and stayed slow after), which would distort the figures measured after them.

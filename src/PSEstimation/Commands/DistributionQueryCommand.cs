@@ -26,6 +26,8 @@ namespace PSEstimation.Commands
         /// <summary>The distribution, with -Parameter; or, with -Estimate, a check that the fit is of this family.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByParameterSet)]
         [Parameter(ParameterSetName = ByEstimateSet)]
+        // Tab completion: the ValidateSet of FamilyFitCommand.Distribution (its comment says why).
+        [ValidateSet(nameof(DistributionName.Normal), nameof(DistributionName.Gaussian), nameof(DistributionName.LogNormal), nameof(DistributionName.Exponential), nameof(DistributionName.Gamma), nameof(DistributionName.Weibull), nameof(DistributionName.Beta), nameof(DistributionName.Laplace), nameof(DistributionName.Logistic), nameof(DistributionName.Cauchy), nameof(DistributionName.StudentT), nameof(DistributionName.Uniform), nameof(DistributionName.Pareto), nameof(DistributionName.Rayleigh), nameof(DistributionName.Poisson), nameof(DistributionName.Bernoulli), nameof(DistributionName.Binomial), nameof(DistributionName.Geometric), nameof(DistributionName.NegativeBinomial), nameof(DistributionName.Categorical))]
         public DistributionName Distribution { get; set; }
 
         /// <summary>Every parameter's value by name, e.g. @{ MeanLog = 5; SdLog = 0.6 } (Binomial also needs Trials).</summary>

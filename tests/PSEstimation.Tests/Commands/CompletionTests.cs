@@ -19,7 +19,7 @@ namespace PSEstimation.Tests.Commands
         public CompletionTests(ModuleFixture module) => this.module = module;
 
         public static IEnumerable<object[]> Commands()
-            => new[] { "Get-MLEstimate", "Get-MAPEstimate", "Measure-NegativeLogLikelihood" }.Select(c => new object[] { c });
+            => new[] { "Get-MLEstimate", "Get-MAPEstimate", "Measure-NegativeLogLikelihood", "Get-Quantile", "Get-Probability", "Get-RandomSample" }.Select(c => new object[] { c });
 
         [Theory]
         [MemberData(nameof(Commands))]
