@@ -77,10 +77,10 @@ namespace PSEstimation.Models
             => double.IsNaN(x) ? double.NaN : x <= theta[0] ? 1 : x >= theta[1] ? 0 : Math.Min(1, Distance(theta[1], x) * InverseWidth(theta));
 
         public override double LogCdf(double x, double[] theta)
-            => double.IsNaN(x) ? double.NaN : x <= theta[0] ? double.NegativeInfinity : x >= theta[1] ? 0 : Math.Min(0, LogDistance(x, theta[0]) - LogWidth(theta));
+            => double.IsNaN(x) ? double.NaN : x <= theta[0] ? double.NegativeInfinity : x >= theta[1] ? 0 : Math.Min(0, LogRatio(x, theta[0], theta));
 
         public override double LogSurvival(double x, double[] theta)
-            => double.IsNaN(x) ? double.NaN : x <= theta[0] ? 0 : x >= theta[1] ? double.NegativeInfinity : Math.Min(0, LogDistance(theta[1], x) - LogWidth(theta));
+            => double.IsNaN(x) ? double.NaN : x <= theta[0] ? 0 : x >= theta[1] ? double.NegativeInfinity : Math.Min(0, LogRatio(theta[1], x, theta));
 
         /// <summary>
         /// log F = log(x - L) - log(U - L) inside: ∂L = 1/w - 1/(x - L), ∂U = -1/w;
@@ -201,6 +201,13 @@ namespace PSEstimation.Models
         {
             double d = a - b;
             return double.IsInfinity(d) ? 2 * (a / 2 - b / 2) : d;
+        }
+
+        /// <summary>log((a - b)/width): the log of the ratio while it is a normal double, the difference of logs below (where it would underflow).</summary>
+        private static double LogRatio(double a, double b, double[] theta)
+        {
+            double ratio = Distance(a, b) * InverseWidth(theta);
+            return ratio >= 1e-300 ? Math.Log(ratio) : LogDistance(a, b) - LogWidth(theta);
         }
 
         private static double LogDistance(double a, double b)
