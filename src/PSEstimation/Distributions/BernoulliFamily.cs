@@ -1,4 +1,5 @@
 using System;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -10,39 +11,13 @@ namespace PSEstimation.Distributions
     internal sealed class BernoulliFamily : DistributionFamily
     {
         public BernoulliFamily()
-            : base(DistributionName.Bernoulli, new ParameterSpec("P", ParameterDomain.Probability))
+            : base(new BernoulliModel())
         {
         }
-
-        public override bool IsDiscrete => true;
 
         public override bool AcceptsBooleans => true;
 
-        public override string SupportDescription => "0 or 1 ($false or $true)";
-
         public override bool CanFit(double x, double?[] fixedValues) => x == 0 || x == 1;
-
-        public override bool IsInSupport(double x, double[] theta)
-            => (x == 1 && theta[0] > 0) || (x == 0 && theta[0] < 1);
-
-        public override double LogDensity(double x, double[] theta)
-            => IsInSupport(x, theta) ? (x == 1 ? Math.Log(theta[0]) : MathNet.Numerics.SpecialFunctions.Log1p(-theta[0])) : double.NegativeInfinity;
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double p = theta[0];
-            score[0] += weight * (Counts.Ratio(x, p) - Counts.Ratio(1 - x, 1 - p));
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double p = theta[0], q = 1 - p;
-            hessian[0, 0] -= weight * (Counts.Ratio(Counts.Ratio(x, p), p) + Counts.Ratio(Counts.Ratio(1 - x, q), q));
-        }
-
-        /// <summary>1 / (p(1 - p)) per observation (infinite at p = 0 or 1).</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-            => new[,] { { 1 / (theta[0] * (1 - theta[0])) } };
 
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(null);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using MathNet.Numerics;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -28,61 +29,11 @@ namespace PSEstimation.Distributions
         internal const double MaxParameter = 1e10;
 
         public BetaFamily()
-            : base(DistributionName.Beta,
-                   new ParameterSpec("Alpha", ParameterDomain.Positive),
-                   new ParameterSpec("Beta", ParameterDomain.Positive))
+            : base(new BetaModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "0 < x < 1";
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && x < 1;
-
-        public override bool IsInSupport(double x, double[] theta) => x > 0 && x < 1;
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            if (!(x > 0 && x < 1))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double a = theta[0], b = theta[1];
-            return (a - 1) * Math.Log(x) + (b - 1) * SpecialMath.Log1p(-x) - SpecialFunctions.BetaLn(a, b);
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double a = theta[0], b = theta[1];
-            double psiSum = SpecialFunctions.DiGamma(a + b);
-            score[0] += weight * (Math.Log(x) - SpecialFunctions.DiGamma(a) + psiSum);
-            score[1] += weight * (SpecialMath.Log1p(-x) - SpecialFunctions.DiGamma(b) + psiSum);
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            var info = ExpectedInformation(theta);
-            for (int i = 0; i < 2; i++)
-            {
-                for (int j = 0; j < 2; j++)
-                {
-                    hessian[i, j] -= weight * info[i, j];
-                }
-            }
-        }
-
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double a = theta[0], b = theta[1];
-            double common = SpecialMath.Trigamma(a + b);
-            return new[,]
-            {
-                { SpecialMath.Trigamma(a) - common, -common },
-                { -common, SpecialMath.Trigamma(b) - common },
-            };
-        }
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

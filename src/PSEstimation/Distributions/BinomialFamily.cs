@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using PSEstimation.Commands;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -16,24 +17,14 @@ namespace PSEstimation.Distributions
         /// <summary>The largest Trials accepted: beyond 2^53 not every whole number is a double.</summary>
         private const double MaxTrials = 9007199254740992.0;
 
-        private readonly Dictionary<string, double> constants;
-
         public BinomialFamily(double trials)
-            : base(DistributionName.Binomial, new ParameterSpec("P", ParameterDomain.Probability))
+            : base(new BinomialModel(trials))
         {
             Trials = trials;
-            constants = new Dictionary<string, double> { ["Trials"] = trials };
         }
 
         /// <summary>The number of trials of each observation.</summary>
         public double Trials { get; }
-
-        public override IReadOnlyDictionary<string, double> Constants => constants;
-
-        public override bool IsDiscrete => true;
-
-        public override string SupportDescription
-            => "a whole number from 0 to Trials = " + Trials.ToString("R", CultureInfo.InvariantCulture);
 
         /// <summary>
         /// The family for the registry: Trials must be given (MissingParameter) and be a whole
@@ -68,30 +59,6 @@ namespace PSEstimation.Distributions
         }
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x) && x <= Trials;
-
-        public override bool IsInSupport(double x, double[] theta)
-            => Counts.IsCount(x) && x <= Trials && (x == 0 || theta[0] > 0) && (x == Trials || theta[0] < 1);
-
-        public override double LogDensity(double x, double[] theta)
-            => IsInSupport(x, theta)
-                ? (theta[0] == 0 || theta[0] == 1 ? 0 : Counts.BinomialLogPmf(x, Trials, theta[0], 1 - theta[0]))
-                : double.NegativeInfinity;
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double p = theta[0];
-            score[0] += weight * (Counts.Ratio(x, p) - Counts.Ratio(Trials - x, 1 - p));
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double p = theta[0], q = 1 - p;
-            hessian[0, 0] -= weight * (Counts.Ratio(Counts.Ratio(x, p), p) + Counts.Ratio(Counts.Ratio(Trials - x, q), q));
-        }
-
-        /// <summary>Trials / (p(1 - p)) per observation (infinite at p = 0 or 1).</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-            => new[,] { { Trials / (theta[0] * (1 - theta[0])) } };
 
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(x => Counts.LogChoose(Trials, x));
 

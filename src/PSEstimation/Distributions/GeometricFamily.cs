@@ -1,4 +1,5 @@
 using System;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -12,34 +13,11 @@ namespace PSEstimation.Distributions
     internal sealed class GeometricFamily : DistributionFamily
     {
         public GeometricFamily()
-            : base(DistributionName.Geometric, new ParameterSpec("P", ParameterDomain.Probability))
+            : base(new GeometricModel())
         {
         }
-
-        public override bool IsDiscrete => true;
-
-        public override string SupportDescription => "a whole number >= 0 (failures before the first success)";
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
-
-        public override bool IsInSupport(double x, double[] theta)
-            => Counts.IsCount(x) && theta[0] > 0 && (x == 0 || theta[0] < 1);
-
-        public override double LogDensity(double x, double[] theta)
-            => IsInSupport(x, theta) ? Math.Log(theta[0]) + Counts.XLog1mP(x, theta[0]) : double.NegativeInfinity;
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-            => score[0] += weight * (1 / theta[0] - Counts.Ratio(x, 1 - theta[0]));
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double p = theta[0], q = 1 - p;
-            hessian[0, 0] -= weight * (1 / (p * p) + Counts.Ratio(Counts.Ratio(x, q), q));
-        }
-
-        /// <summary>1 / (p²(1 - p)) per observation (infinite at p = 1).</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-            => new[,] { { 1 / (theta[0] * theta[0] * (1 - theta[0])) } };
 
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(null);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using MathNet.Numerics;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -20,79 +21,12 @@ namespace PSEstimation.Distributions
     /// </remarks>
     internal sealed class NegativeBinomialFamily : DistributionFamily
     {
-        /// <summary>Up to this count, ψ(x + r) - ψ(r) and its relatives are exact finite sums.</summary>
-        private const int ShortSum = 64;
-
-        /// <summary>The expected information of Size by series when it needs at most this many terms; by integral above.</summary>
-        private const double SeriesTermLimit = 1e5;
-
         public NegativeBinomialFamily()
-            : base(DistributionName.NegativeBinomial,
-                   new ParameterSpec("Size", ParameterDomain.Positive),
-                   new ParameterSpec("P", ParameterDomain.Probability))
+            : base(new NegativeBinomialModel())
         {
         }
-
-        public override bool IsDiscrete => true;
-
-        public override string SupportDescription => "a whole number >= 0 (failures before Size successes)";
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
-
-        public override bool IsInSupport(double x, double[] theta)
-            => Counts.IsCount(x) && theta[0] > 0 && theta[1] > 0 && (x == 0 || theta[1] < 1);
-
-        /// <summary>
-        /// log f(x) in R's form (dnbinom): log(r / (x + r)) plus the binomial log-pmf of r successes in
-        /// x + r trials, by Loader's saddle-point form, accurate for huge counts and any r > 0.
-        /// </summary>
-        public override double LogDensity(double x, double[] theta)
-        {
-            if (!IsInSupport(x, theta))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double r = theta[0], p = theta[1];
-            if (x == 0)
-            {
-                return r * Math.Log(p);
-            }
-
-            double trials = x + r;
-            return Math.Log(r / trials) + Counts.BinomialLogPmf(r, trials, p, 1 - p);
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double r = theta[0], p = theta[1];
-            score[0] += weight * (DigammaDifference(x, r) + Math.Log(p));
-            score[1] += weight * (r / p - Counts.Ratio(x, 1 - p));
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double r = theta[0], p = theta[1], q = 1 - p;
-            hessian[0, 0] += weight * TrigammaDifference(x, r);
-            hessian[0, 1] += weight / p;
-            hessian[1, 0] += weight / p;
-            hessian[1, 1] -= weight * (r / (p * p) + Counts.Ratio(Counts.Ratio(x, q), q));
-        }
-
-        /// <summary>
-        /// Per observation: I(Size, Size) = ψ'(r) - E[ψ'(X + r)] (no closed form: see
-        /// <see cref="SizeInformation"/>), I(Size, P) = -1/p, I(P, P) = r / (p²(1 - p)).
-        /// </summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double r = theta[0], p = theta[1];
-            double cross = -1 / p;
-            return new[,]
-            {
-                { SizeInformation(r, p), cross },
-                { cross, r / (p * p * (1 - p)) },
-            };
-        }
 
         public override SampleAccumulator CreateAccumulator() => new CountTable();
 
@@ -221,130 +155,18 @@ namespace PSEstimation.Distributions
             return new NonRegularCovariance(covariance, "P = 1 (every value is 0) is on the boundary of the parameter space (the information is infinite there); no standard error and no Wald interval");
         }
 
-        /// <summary>ψ(x + r) - ψ(r) = Σ_{k &lt; x} 1/(r + k) for small x, digamma differences above.</summary>
-        internal static double DigammaDifference(double x, double r)
-        {
-            if (x <= ShortSum)
-            {
-                double sum = 0;
-                for (int k = 0; k < (int)x; k++)
-                {
-                    sum += 1 / (r + k);
-                }
+        /// <summary>ψ(x + r) - ψ(r): see <see cref="NegativeBinomialModel.DigammaDifference"/>.</summary>
+        internal static double DigammaDifference(double x, double r) => NegativeBinomialModel.DigammaDifference(x, r);
 
-                return sum;
-            }
+        /// <summary>ψ'(x + r) - ψ'(r): see <see cref="NegativeBinomialModel.TrigammaDifference"/>.</summary>
+        internal static double TrigammaDifference(double x, double r) => NegativeBinomialModel.TrigammaDifference(x, r);
 
-            return SpecialFunctions.DiGamma(x + r) - SpecialFunctions.DiGamma(r);
-        }
+        /// <summary>I(Size, Size) per observation: see <see cref="NegativeBinomialModel.SizeInformation"/>.</summary>
+        internal static double SizeInformation(double r, double p) => NegativeBinomialModel.SizeInformation(r, p);
 
-        /// <summary>ψ'(x + r) - ψ'(r) = -Σ_{k &lt; x} 1/(r + k)² for small x, trigamma differences above.</summary>
-        internal static double TrigammaDifference(double x, double r)
-        {
-            if (x <= ShortSum)
-            {
-                double sum = 0;
-                for (int k = 0; k < (int)x; k++)
-                {
-                    double d = r + k;
-                    sum -= 1 / (d * d);
-                }
+        internal static double SizeInformationBySeries(double r, double p) => NegativeBinomialModel.SizeInformationBySeries(r, p);
 
-                return sum;
-            }
-
-            return SpecialMath.Trigamma(x + r) - SpecialMath.Trigamma(r);
-        }
-
-        /// <summary>
-        /// I(Size, Size) per observation, ψ'(r) - E[ψ'(X + r)] = Σ_{k >= 0} P(X > k) / (r + k)² (from
-        /// ψ'(r) - ψ'(x + r) = Σ_{k &lt; x} 1/(r + k)²): summed over the pmf until the tail is
-        /// negligible, or, where that would take more than 1e5 terms, by the integral of
-        /// <see cref="SizeInformationByIntegral"/>.
-        /// </summary>
-        internal static double SizeInformation(double r, double p)
-        {
-            if (!(p > 0) || !(p < 1))
-            {
-                return p == 1 ? 0 : double.NaN;
-            }
-
-            double q = 1 - p;
-            double mean = r * q / p;
-            double sd = Math.Sqrt(r * q) / p;
-            double tailLength = 40 / -SpecialFunctions.Log1p(-p);
-            return mean + 40 * sd + tailLength <= SeriesTermLimit
-                ? SizeInformationBySeries(r, p)
-                : SizeInformationByIntegral(r, p);
-        }
-
-        /// <summary>
-        /// Σ_{k >= 0} S(k) / (r + k)² with S(k) = P(X > k), the pmf by its recurrence
-        /// f(k) = f(k - 1) (k - 1 + r) q / k, stopped when the bound S(k) / (r + k) on the rest
-        /// falls below 1e-17 of the sum.
-        /// </summary>
-        internal static double SizeInformationBySeries(double r, double p)
-        {
-            double logQ = SpecialFunctions.Log1p(-p);
-            double logPmf = r * Math.Log(p);
-            double survival = -Counts.Expm1(logPmf);
-            double sum = survival / (r * r);
-            for (int k = 1; k <= 2 * (int)SeriesTermLimit + 1000; k++)
-            {
-                logPmf += Math.Log((k - 1 + r) / k) + logQ;
-                survival -= Math.Exp(logPmf);
-                if (!(survival > 0))
-                {
-                    break;
-                }
-
-                double d = r + k;
-                sum += survival / (d * d);
-                if (survival / d <= 1e-17 * sum)
-                {
-                    break;
-                }
-            }
-
-            return sum;
-        }
-
-        /// <summary>
-        /// The same quantity from ψ'(z) = ∫₀^∞ t e^(-zt) / (1 - e^(-t)) dt and the probability
-        /// generating function G(s) = (p / (1 - q s))^r:
-        /// I = ∫₀^∞ t e^(-rt) (1 - G(e^(-t))) / (1 - e^(-t)) dt, integrated by the trapezoid rule
-        /// in u = log t (step 1/8; the integrand is analytic in a strip of half-width π/2, so the
-        /// rule converges geometrically, error about e^(-π²/h)), for large means where the series
-        /// would be long.
-        /// </summary>
-        internal static double SizeInformationByIntegral(double r, double p)
-        {
-            const double h = 0.125;
-            double q = 1 - p;
-            double mean = r * q / p;
-            double Integrand(double u)
-            {
-                double t = Math.Exp(u);
-                double m = -Counts.Expm1(-t);
-                double oneMinusG = -Counts.Expm1(-r * SpecialFunctions.Log1p(q * m / p));
-                return t * t * Math.Exp(-r * t) * oneMinusG / m;
-            }
-
-            double upper = Math.Log(Math.Max(50, 800 / r));
-            double settled = Math.Min(-Math.Log(Math.Max(mean, 1)), -Math.Log(Math.Max(r, 1))) - 8;
-            double sum = 0;
-            for (double u = upper; u > -745; u -= h)
-            {
-                double f = Integrand(u);
-                sum += f;
-                if (u < settled && f <= 1e-18 * sum)
-                {
-                    break;
-                }
-            }
-
-            return sum * h;
-        }
+        internal static double SizeInformationByIntegral(double r, double p) => NegativeBinomialModel.SizeInformationByIntegral(r, p);
 
         /// <summary>
         /// The Size that maximises the likelihood profiled over P = r / (r + mean): the root of
@@ -519,7 +341,7 @@ namespace PSEstimation.Distributions
         /// <summary>ψ(x + r) - ψ(r) - x/r = -Σ_{k &lt; x} k / (r (r + k)) for small x (no cancellation for large r).</summary>
         private static double DigammaDifferenceMinusLinear(double x, double r)
         {
-            if (x <= ShortSum)
+            if (x <= NegativeBinomialModel.ShortSum)
             {
                 double sum = 0;
                 for (int k = 1; k < (int)x; k++)

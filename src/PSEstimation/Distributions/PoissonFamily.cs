@@ -1,5 +1,6 @@
 using System;
 using MathNet.Numerics;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -17,29 +18,11 @@ namespace PSEstimation.Distributions
     internal sealed class PoissonFamily : DistributionFamily
     {
         public PoissonFamily()
-            : base(DistributionName.Poisson, new ParameterSpec("Lambda", ParameterDomain.Positive))
+            : base(new PoissonModel())
         {
         }
 
-        public override bool IsDiscrete => true;
-
-        public override string SupportDescription => "a whole number >= 0";
-
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
-
-        public override bool IsInSupport(double x, double[] theta) => Counts.IsCount(x) && (x == 0 || theta[0] > 0);
-
-        public override double LogDensity(double x, double[] theta)
-            => IsInSupport(x, theta) ? Counts.PoissonLogPmf(x, theta[0]) : double.NegativeInfinity;
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-            => score[0] += weight * (Counts.Ratio(x, theta[0]) - 1);
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-            => hessian[0, 0] -= weight * Counts.Ratio(Counts.Ratio(x, theta[0]), theta[0]);
-
-        /// <summary>1/λ per observation (infinite at λ = 0).</summary>
-        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 1 / theta[0] } };
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

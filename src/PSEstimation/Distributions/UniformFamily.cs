@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -13,18 +14,10 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal sealed class UniformFamily : DistributionFamily
     {
-        private const double Ln2 = 0.69314718055994530941723212145818;
-
         public UniformFamily()
-            : base(DistributionName.Uniform,
-                   new ParameterSpec("Lower", ParameterDomain.Real),
-                   new ParameterSpec("Upper", ParameterDomain.Real))
+            : base(new UniformModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "Lower <= x <= Upper";
 
         /// <summary>
         /// Any real value (the bounds follow the data); with a fixed bound, only values on its
@@ -40,52 +33,8 @@ namespace PSEstimation.Distributions
             return (fixedValues[0] is not double a || x >= a) && (fixedValues[1] is not double b || x <= b);
         }
 
-        public override bool IsInSupport(double x, double[] theta) => theta[0] < theta[1] && x >= theta[0] && x <= theta[1];
-
-        public override double LogDensity(double x, double[] theta)
-            => IsInSupport(x, theta) ? -LogWidth(theta) : double.NegativeInfinity;
-
-        /// <summary>∂/∂Lower = 1/(Upper - Lower), ∂/∂Upper = -1/(Upper - Lower) inside the support.</summary>
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            if (!IsInSupport(x, theta))
-            {
-                score[0] = score[1] = double.NaN;
-                return;
-            }
-
-            double inverseWidth = InverseWidth(theta);
-            score[0] += weight * inverseWidth;
-            score[1] -= weight * inverseWidth;
-        }
-
-        /// <summary>(1/(Upper - Lower)²) · [[1, -1], [-1, 1]] inside the support.</summary>
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            if (!IsInSupport(x, theta))
-            {
-                hessian[0, 0] = hessian[0, 1] = hessian[1, 0] = hessian[1, 1] = double.NaN;
-                return;
-            }
-
-            double inverseWidth = InverseWidth(theta);
-            double h = weight * inverseWidth * inverseWidth;
-            hessian[0, 0] += h;
-            hessian[0, 1] -= h;
-            hessian[1, 0] -= h;
-            hessian[1, 1] += h;
-        }
-
         /// <summary>Both bounds move the support; their MLEs (min and max) do not depend on each other.</summary>
         public override bool IsSmoothIn(int parameterIndex) => false;
-
-        /// <summary>
-        /// NaN: the support depends on both parameters and the likelihood is maximised on its
-        /// boundary, so the Fisher information does not exist (tests/reference/mle.json says
-        /// the same of its Uniform case).
-        /// </summary>
-        public override double[,] ExpectedInformation(double[] theta)
-            => new[,] { { double.NaN, double.NaN }, { double.NaN, double.NaN } };
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
@@ -163,17 +112,9 @@ namespace PSEstimation.Distributions
         private static bool Covers(Statistics s, double[] theta)
             => theta[0] < theta[1] && s.Minimum >= theta[0] && s.Maximum <= theta[1];
 
-        private static double LogWidth(double[] theta)
-        {
-            double width = theta[1] - theta[0];
-            return double.IsInfinity(width) ? Math.Log(theta[1] / 2 - theta[0] / 2) + Ln2 : Math.Log(width);
-        }
+        private static double LogWidth(double[] theta) => UniformModel.LogWidth(theta);
 
-        private static double InverseWidth(double[] theta)
-        {
-            double width = theta[1] - theta[0];
-            return double.IsInfinity(width) ? 0.5 / (theta[1] / 2 - theta[0] / 2) : 1 / width;
-        }
+        private static double InverseWidth(double[] theta) => UniformModel.InverseWidth(theta);
 
         /// <summary>Weighted count, minimum and maximum.</summary>
         internal sealed class Statistics : SampleAccumulator
