@@ -27,6 +27,13 @@ namespace HelpBuilder
         public List<AboutTopic> AboutTopics { get; } = new List<AboutTopic>();
 
         /// <summary>Returns the process exit code: 0 written, 1 a page is malformed.</summary>
+        /// <summary>Whether a file in docs/ is a help page: Verb-Noun.md (a cmdlet) or about_*.md (a topic).</summary>
+        internal static bool IsHelpSource(string path)
+        {
+            string name = Path.GetFileNameWithoutExtension(path);
+            return name.StartsWith("about_", StringComparison.Ordinal) || name.IndexOf('-') > 0;
+        }
+
         public int Run(CommandLineOptions options)
         {
             if (!Directory.Exists(options.DocsDirectory))
@@ -35,9 +42,12 @@ namespace HelpBuilder
                 return 1;
             }
 
-            // Top level only: that is where New-MarkdownHelp writes pages. Ordinal sort keeps the
-            // MAML byte-identical between machines.
-            string[] files = Directory.GetFiles(options.DocsDirectory, "*.md", SearchOption.TopDirectoryOnly);
+            // Top level only: that is where New-MarkdownHelp writes pages. Help pages are named
+            // Verb-Noun.md or about_*.md; other documents there (ARCHITECTURE.md) are for developers.
+            // Ordinal sort keeps the MAML byte-identical between machines.
+            string[] files = Directory.GetFiles(options.DocsDirectory, "*.md", SearchOption.TopDirectoryOnly)
+                .Where(IsHelpSource)
+                .ToArray();
             Array.Sort(files, StringComparer.Ordinal);
             if (files.Length == 0)
             {
