@@ -26,11 +26,11 @@ namespace PSEstimation.Models
                 return u + h * (-0.5 + h / 24);
             }
 
-            return LogSpace.Log1MinusExp(-h);
+            return AccurateExp.Log1MinusExp(-h);
         }
 
         /// <summary>F = 1 - e^(-H), without cancellation for small H.</summary>
-        public static double Cdf(double h) => -LogSpace.Expm1(-h);
+        public static double Cdf(double h) => -AccurateExp.Expm1(-h);
 
         /// <summary>
         /// Adds weight · ∇ log F and weight · ∇² log F from ∇u and ∇²u: log F = φ(u) with
@@ -51,8 +51,8 @@ namespace PSEstimation.Models
             }
             else
             {
-                first = h / LogSpace.Expm1(h);
-                second = first * (1 - h / -LogSpace.Expm1(-h));
+                first = h / AccurateExp.Expm1(h);
+                second = first * (1 - h / -AccurateExp.Expm1(-h));
             }
 
             Add(first, second, gradU, hessU, weight, gradient, hessian);

@@ -16,6 +16,9 @@ namespace PSEstimation.Models
 
         private const int MaxNewtonSteps = 200;
 
+        /// <summary>log of the smallest positive double, 4.9e-324.</summary>
+        private static readonly double LogSmallest = Math.Log(double.Epsilon);
+
         public GammaModel()
             : base(DistributionName.Gamma,
                    new ParameterSpec("Shape", ParameterDomain.Positive),
@@ -137,13 +140,19 @@ namespace PSEstimation.Models
         private static double Solve(double target, bool upper, double[] theta)
         {
             double a = theta[0], b = theta[1];
+            // Below the smallest double: F(y) >= p already at y = 4.9e-324 (tiny shapes, tiny p).
+            if (!upper && IncompleteGamma.LogLower(a, double.Epsilon) >= target)
+            {
+                return 0;
+            }
+
             double s = StartingLogY(target, upper, a);
-            double lo = double.NegativeInfinity, hi = double.PositiveInfinity;
+            double lo = LogSmallest, hi = double.PositiveInfinity;
 
             // log P(y) ≤ a log y - log Γ(a + 1), so the root is at or above this.
             if (!upper)
             {
-                lo = (target + SpecialFunctions.GammaLn(a + 1)) / a;
+                lo = Math.Max(LogSmallest, (target + SpecialFunctions.GammaLn(a + 1)) / a);
                 if (!(s > lo))
                 {
                     s = lo + 1e-3;
@@ -188,8 +197,32 @@ namespace PSEstimation.Models
                 }
             }
 
+            // log y has a granularity of ulp(s): where log P is steep in s (huge shapes: slope
+            // about √a·|z|) that costs digits, so the last steps are Newton steps on y itself.
+            double root = Math.Exp(s);
+            for (int polish = 0; polish < 3 && root > 0 && !double.IsInfinity(root); polish++)
+            {
+                double logProbability = upper ? IncompleteGamma.LogUpper(a, root) : IncompleteGamma.LogLower(a, root);
+                double g = upper ? target - logProbability : logProbability - target;
+                double slope = Math.Exp(IncompleteGamma.LogPrefix(a, root) - logProbability);
+                double next = root - g * root / slope;
+                if (!(next > 0) || double.IsInfinity(next) || Math.Abs(next - root) > 1e-6 * root)
+                {
+                    break;
+                }
+
+                bool done = next == root;
+                root = next;
+                if (done)
+                {
+                    break;
+                }
+            }
+
+            s = Math.Log(root);
+
             // y / b as exp(s - log b) where y or the quotient would leave the double range.
-            double x = Math.Exp(s) / b;
+            double x = root / b;
             return x > 0 && !double.IsInfinity(x) && x >= 1e-300 ? x : Math.Exp(s - Math.Log(b));
         }
 

@@ -63,7 +63,7 @@ namespace PSEstimation.Models
                 return 0;
             }
 
-            return UseContinuedFraction(a, x) ? LogSpace.Log1MinusExp(LogUpperFraction(a, x)) : LogLowerSeries(a, x);
+            return UseContinuedFraction(a, x) ? AccurateExp.Log1MinusExp(LogUpperFraction(a, x)) : LogLowerSeries(a, x);
         }
 
         /// <summary>log Q(a, x).</summary>
@@ -84,7 +84,7 @@ namespace PSEstimation.Models
                 return double.NegativeInfinity;
             }
 
-            return UseContinuedFraction(a, x) ? LogUpperFraction(a, x) : LogSpace.Log1MinusExp(LogLowerSeries(a, x));
+            return UseContinuedFraction(a, x) ? LogUpperFraction(a, x) : AccurateExp.Log1MinusExp(LogLowerSeries(a, x));
         }
 
         /// <summary>

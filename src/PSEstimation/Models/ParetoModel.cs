@@ -84,7 +84,7 @@ namespace PSEstimation.Models
                 return double.NegativeInfinity;
             }
 
-            double r = LogRatio(x, theta[0]);
+            double r = AccurateLog.OfRatio(x, theta[0]);
             return CumulativeHazardTail.LogCdf(Math.Log(theta[1]) + Math.Log(r), theta[1] * r);
         }
 
@@ -95,7 +95,7 @@ namespace PSEstimation.Models
                 return double.NaN;
             }
 
-            return x > theta[0] ? -theta[1] * LogRatio(x, theta[0]) : 0;
+            return x > theta[0] ? -theta[1] * AccurateLog.OfRatio(x, theta[0]) : 0;
         }
 
         public override double Cdf(double x, double[] theta)
@@ -105,7 +105,7 @@ namespace PSEstimation.Models
                 return double.NaN;
             }
 
-            return x > theta[0] ? CumulativeHazardTail.Cdf(theta[1] * LogRatio(x, theta[0])) : 0;
+            return x > theta[0] ? CumulativeHazardTail.Cdf(theta[1] * AccurateLog.OfRatio(x, theta[0])) : 0;
         }
 
         public override double Survival(double x, double[] theta) => Math.Exp(LogSurvival(x, theta));
@@ -122,7 +122,7 @@ namespace PSEstimation.Models
                 return;
             }
 
-            double scale = theta[0], shape = theta[1], r = LogRatio(x, scale);
+            double scale = theta[0], shape = theta[1], r = AccurateLog.OfRatio(x, scale);
             double sr = scale * r;
             CumulativeHazardTail.AddLogCdfDerivatives(
                 shape * r,
@@ -149,7 +149,7 @@ namespace PSEstimation.Models
             }
 
             gradient[0] += weight * shape / scale;
-            gradient[1] -= weight * LogRatio(x, scale);
+            gradient[1] -= weight * AccurateLog.OfRatio(x, scale);
             if (hessian is not null)
             {
                 hessian[0, 0] -= weight * shape / (scale * scale);
@@ -191,7 +191,11 @@ namespace PSEstimation.Models
         private static double ScaleTimesExpDeterministic(double scale, double t)
             => t < 700 ? scale * DeterministicMath.Exp(t) : DeterministicMath.Exp(DeterministicMath.Log(scale) + t);
 
-        /// <summary>log(x / p) to full relative precision when x is near p, and without overflow when it is not.</summary>
+        /// <summary>
+        /// log(x / p) for the density and its derivatives (the family's, verbatim). The
+        /// distribution functions use <see cref="AccurateLog.OfRatio"/> instead, whose log1p keeps
+        /// r's relative digits just above Scale, where log F ≈ log(Shape·r) needs them.
+        /// </summary>
         private static double LogRatio(double x, double p)
         {
             double ratio = x / p;

@@ -43,6 +43,11 @@ namespace PSEstimation.Models
                 return double.NaN;
             }
 
+            if (!(x > 0) || double.IsInfinity(x))
+            {
+                return 0;
+            }
+
             double z = x / theta[0];
             double value = z / theta[0] * Math.Exp(-0.5 * z * z);
             return value >= 1e-300 && !double.IsInfinity(value) ? value : Math.Exp(LogDensity(x, theta));
@@ -140,6 +145,6 @@ namespace PSEstimation.Models
         }
 
         /// <summary>u = log H = 2 log z - log 2, finite where z² underflows.</summary>
-        private static double LogHazard(double x, double scale) => 2 * SpecialMath.LogRatio(x, scale) - Ln2;
+        private static double LogHazard(double x, double scale) => 2 * AccurateLog.OfRatio(x, scale) - Ln2;
     }
 }
