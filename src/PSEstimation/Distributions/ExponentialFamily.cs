@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -11,29 +12,11 @@ namespace PSEstimation.Distributions
     internal sealed class ExponentialFamily : DistributionFamily
     {
         public ExponentialFamily()
-            : base(DistributionName.Exponential, new ParameterSpec("Rate", ParameterDomain.Positive))
+            : base(new ExponentialModel())
         {
         }
 
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x >= 0";
-
         public override bool CanFit(double x, double?[] fixedValues) => x >= 0;
-
-        public override bool IsInSupport(double x, double[] theta) => x >= 0;
-
-        public override double LogDensity(double x, double[] theta)
-            => x >= 0 ? Math.Log(theta[0]) - theta[0] * x : double.NegativeInfinity;
-
-        // Outside the support the log-density is -Infinity and has no derivative: NaN, not a number that looks valid.
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-            => score[0] += x >= 0 ? weight * (1 / theta[0] - x) : double.NaN;
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-            => hessian[0, 0] += x >= 0 ? -weight / (theta[0] * theta[0]) : double.NaN;
-
-        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 1 / (theta[0] * theta[0]) } };
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

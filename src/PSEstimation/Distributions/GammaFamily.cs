@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using MathNet.Numerics;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -27,52 +28,11 @@ namespace PSEstimation.Distributions
         internal const double MaxShape = 1e10;
 
         public GammaFamily()
-            : base(DistributionName.Gamma,
-                   new ParameterSpec("Shape", ParameterDomain.Positive),
-                   new ParameterSpec("Rate", ParameterDomain.Positive))
+            : base(new GammaModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x > 0";
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && !double.IsInfinity(x);
-
-        public override bool IsInSupport(double x, double[] theta) => x > 0 && !double.IsInfinity(x);
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            if (!IsInSupport(x, theta))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double a = theta[0], b = theta[1];
-            return a * Math.Log(b) - SpecialFunctions.GammaLn(a) + (a - 1) * Math.Log(x) - b * x;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double a = theta[0], b = theta[1];
-            score[0] += weight * (Math.Log(b) - SpecialFunctions.DiGamma(a) + Math.Log(x));
-            score[1] += weight * (a / b - x);
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double a = theta[0], b = theta[1];
-            hessian[0, 0] -= weight * SpecialMath.Trigamma(a);
-            hessian[0, 1] += weight / b;
-            hessian[1, 0] += weight / b;
-            hessian[1, 1] -= weight * a / (b * b);
-        }
-
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double a = theta[0], b = theta[1];
-            return new[,] { { SpecialMath.Trigamma(a), -1 / b }, { -1 / b, a / (b * b) } };
-        }
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -17,66 +18,11 @@ namespace PSEstimation.Distributions
         private const double LogTwoPi = 1.8378770664093454835606594728112;
 
         public LogNormalFamily()
-            : base(DistributionName.LogNormal,
-                   new ParameterSpec("MeanLog", ParameterDomain.Real),
-                   new ParameterSpec("SdLog", ParameterDomain.Positive))
+            : base(new LogNormalModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x > 0";
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0;
-
-        public override bool IsInSupport(double x, double[] theta) => x > 0;
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            if (!(x > 0))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double y = Math.Log(x), z = (y - theta[0]) / theta[1];
-            return -y - Math.Log(theta[1]) - 0.5 * LogTwoPi - 0.5 * z * z;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            if (!(x > 0))
-            {
-                score[0] = score[1] = double.NaN;
-                return;
-            }
-
-            double s = theta[1], d = Math.Log(x) - theta[0];
-            score[0] += weight * d / (s * s);
-            score[1] += weight * (d * d / (s * s) - 1) / s;
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            if (!(x > 0))
-            {
-                hessian[0, 0] = hessian[0, 1] = hessian[1, 0] = hessian[1, 1] = double.NaN;
-                return;
-            }
-
-            double s = theta[1], s2 = s * s, d = Math.Log(x) - theta[0];
-            double cross = -2 * weight * d / (s2 * s);
-            hessian[0, 0] -= weight / s2;
-            hessian[0, 1] += cross;
-            hessian[1, 0] += cross;
-            hessian[1, 1] += weight * (1 - 3 * d * d / s2) / s2;
-        }
-
-        /// <summary>diag(1/SdLog², 2/SdLog²): the Normal information in (mean, standard deviation).</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double s2 = theta[1] * theta[1];
-            return new[,] { { 1 / s2, 0 }, { 0, 2 / s2 } };
-        }
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

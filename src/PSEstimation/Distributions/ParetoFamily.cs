@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -15,72 +16,16 @@ namespace PSEstimation.Distributions
     internal sealed class ParetoFamily : DistributionFamily
     {
         public ParetoFamily()
-            : base(DistributionName.Pareto,
-                   new ParameterSpec("Scale", ParameterDomain.Positive),
-                   new ParameterSpec("Shape", ParameterDomain.Positive))
+            : base(new ParetoModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x >= Scale (> 0)";
 
         /// <summary>Any x > 0 (Scale becomes the minimum); x >= Scale when Scale is fixed.</summary>
         public override bool CanFit(double x, double?[] fixedValues)
             => x > 0 && (fixedValues[0] is not double scale || x >= scale);
 
-        public override bool IsInSupport(double x, double[] theta) => x >= theta[0];
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            double scale = theta[0], shape = theta[1];
-            return x >= scale
-                ? Math.Log(shape) - Math.Log(scale) - (shape + 1) * LogRatio(x, scale)
-                : double.NegativeInfinity;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double scale = theta[0], shape = theta[1];
-            if (!(x >= scale))
-            {
-                score[0] = score[1] = double.NaN;
-                return;
-            }
-
-            score[0] += weight * shape / scale;
-            score[1] += weight * (1 / shape - LogRatio(x, scale));
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double scale = theta[0], shape = theta[1];
-            if (!(x >= scale))
-            {
-                hessian[0, 0] = hessian[0, 1] = hessian[1, 0] = hessian[1, 1] = double.NaN;
-                return;
-            }
-
-            hessian[0, 0] -= weight * shape / (scale * scale);
-            hessian[0, 1] += weight / scale;
-            hessian[1, 0] += weight / scale;
-            hessian[1, 1] -= weight / (shape * shape);
-        }
-
         /// <summary>Scale moves the support; its MLE (the minimum) does not depend on Shape.</summary>
         public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
-
-        /// <summary>
-        /// Minus the expected Hessian of log f: [[Shape/Scale², -1/Scale], [-1/Scale, 1/Shape²]]
-        /// (the matrix usually quoted for the Pareto). The support depends on Scale, so the
-        /// Scale entries are not the variance of a score and give no standard error; the
-        /// Shape entry 1/Shape² is a regular Fisher information.
-        /// </summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double scale = theta[0], shape = theta[1];
-            return new[,] { { shape / (scale * scale), -1 / scale }, { -1 / scale, 1 / (shape * shape) } };
-        }
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

@@ -1,4 +1,5 @@
 using System;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -12,44 +13,11 @@ namespace PSEstimation.Distributions
     internal sealed class RayleighFamily : DistributionFamily
     {
         public RayleighFamily()
-            : base(DistributionName.Rayleigh, new ParameterSpec("Scale", ParameterDomain.Positive))
+            : base(new RayleighModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x > 0 for the fit (the density is 0 at x = 0, so a zero would make the likelihood 0 whatever the Scale)";
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0;
-
-        /// <summary>x > 0: the density vanishes at 0 although 0 belongs to the support.</summary>
-        public override bool IsInSupport(double x, double[] theta) => x > 0;
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            if (!(x >= 0))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double z = x / theta[0];
-            return Math.Log(x) - 2 * Math.Log(theta[0]) - 0.5 * z * z;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double z = x / theta[0];
-            score[0] += x >= 0 ? weight * (z * z - 2) / theta[0] : double.NaN;
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double z = x / theta[0];
-            hessian[0, 0] += x >= 0 ? weight * (2 - 3 * z * z) / (theta[0] * theta[0]) : double.NaN;
-        }
-
-        /// <summary>-E[∂² log f / ∂Scale²] = -2/Scale² + 3 E[x²]/Scale⁴ with E[x²] = 2 Scale²: 4 / Scale².</summary>
-        public override double[,] ExpectedInformation(double[] theta) => new[,] { { 4 / (theta[0] * theta[0]) } };
 
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 

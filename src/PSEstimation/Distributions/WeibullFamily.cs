@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -27,78 +28,12 @@ namespace PSEstimation.Distributions
         /// </summary>
         internal const double MaxShape = 1e10;
 
-        private const double EulerGamma = 0.57721566490153286061;
-
         public WeibullFamily()
-            : base(DistributionName.Weibull,
-                   new ParameterSpec("Shape", ParameterDomain.Positive),
-                   new ParameterSpec("Scale", ParameterDomain.Positive))
+            : base(new WeibullModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "x > 0";
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && !double.IsInfinity(x);
-
-        public override bool IsInSupport(double x, double[] theta)
-            => x > 0 && !double.IsInfinity(x) || x == 0 && theta[0] <= 1;
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            double k = theta[0], lambda = theta[1];
-            if (x == 0)
-            {
-                // f(0) = 1/λ for k = 1, +∞ for k < 1, 0 for k > 1.
-                return k == 1 ? -Math.Log(lambda) : k < 1 ? double.PositiveInfinity : double.NegativeInfinity;
-            }
-
-            if (!(x > 0) || double.IsInfinity(x))
-            {
-                return double.NegativeInfinity;
-            }
-
-            double z = SpecialMath.LogRatio(x, lambda);
-            return Math.Log(k) - Math.Log(lambda) + (k - 1) * z - Math.Exp(k * z);
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double k = theta[0], lambda = theta[1];
-            double z = x > 0 ? SpecialMath.LogRatio(x, lambda) : double.NegativeInfinity;
-            double t = Math.Exp(k * z);
-            score[0] += weight * (1 / k + z * (1 - t));
-            score[1] += weight * k * (t - 1) / lambda;
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double k = theta[0], lambda = theta[1];
-            double z = x > 0 ? SpecialMath.LogRatio(x, lambda) : double.NegativeInfinity;
-            double t = Math.Exp(k * z);
-            // t·z and t·z² tend to 0 as x → 0 (t underflows first); no ∞·0.
-            double zt = t == 0 ? 0 : z * t;
-            double zzt = t == 0 ? 0 : z * zt;
-            double cross = weight * (t - 1 + k * zt) / lambda;
-            hessian[0, 0] -= weight * (1 / (k * k) + zzt);
-            hessian[0, 1] += cross;
-            hessian[1, 0] += cross;
-            hessian[1, 1] += weight * k * (1 - (k + 1) * t) / (lambda * lambda);
-        }
-
-        /// <summary>
-        /// With U = (X/λ)ᵏ ~ Exp(1): E[U log U] = ψ(2) = 1 - γ and E[U log² U] = ψ'(2) + ψ(2)²,
-        /// so I = [[(π²/6 + (1 - γ)²)/k², -(1 - γ)/λ], [-(1 - γ)/λ, k²/λ²]].
-        /// </summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double k = theta[0], lambda = theta[1];
-            double oneMinusGamma = 1 - EulerGamma;
-            double kk = (Math.PI * Math.PI / 6 + oneMinusGamma * oneMinusGamma) / (k * k);
-            double kl = -oneMinusGamma / lambda;
-            return new[,] { { kk, kl }, { kl, k * k / (lambda * lambda) } };
-        }
 
         /// <summary>
         /// Log-likelihood, score and Hessian in one pass, from z = log(x/λ) and t = e^(k z)
