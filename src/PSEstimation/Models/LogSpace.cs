@@ -5,16 +5,8 @@ namespace PSEstimation.Models
     /// <summary>Arithmetic on logarithms of probabilities, without forming a probability that would under- or overflow.</summary>
     internal static class LogSpace
     {
-        /// <summary>log(1 - e^a) for a &lt;= 0, accurate at both ends (Mächler, "Accurately computing log(1 - exp(-|a|))", 2012).</summary>
-        public static double Log1MinusExp(double a)
-        {
-            if (a > 0 || double.IsNaN(a))
-            {
-                return double.NaN;
-            }
-
-            return a > -0.6931471805599453 ? Math.Log(-Expm1(a)) : Log1p(-Math.Exp(a));
-        }
+        /// <summary>log(1 - e^a) for a &lt;= 0, accurate at both ends (see <see cref="AccurateExp.Log1MinusExp"/>).</summary>
+        public static double Log1MinusExp(double a) => AccurateExp.Log1MinusExp(a);
 
         /// <summary>log(e^a - e^b) for a &gt;= b, without cancellation.</summary>
         public static double LogDifference(double a, double b)
@@ -64,7 +56,7 @@ namespace PSEstimation.Models
         /// <summary>log(1 + x), accurate for small x (netstandard2.0 has no Math.Log1p).</summary>
         public static double Log1p(double x) => PSEstimation.Distributions.SpecialMath.Log1p(x);
 
-        /// <summary>e^x - 1, accurate for small x.</summary>
-        public static double Expm1(double x) => MathNet.Numerics.SpecialFunctions.Expm1(x);
+        /// <summary>e^x - 1, accurate for small x (MathNet's Expm1 is good to only about 6e-8 near -0.05).</summary>
+        public static double Expm1(double x) => AccurateExp.Expm1(x);
     }
 }
