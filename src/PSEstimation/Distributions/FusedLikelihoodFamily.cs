@@ -28,6 +28,12 @@ namespace PSEstimation.Distributions
         {
         }
 
+        /// <summary>A fused fitter of <paramref name="model"/>.</summary>
+        protected FusedLikelihoodFamily(PSEstimation.Models.DistributionModel model)
+            : base(model)
+        {
+        }
+
         public override double LogLikelihood(SampleAccumulator sample, double[] theta) => Evaluate(sample, theta).LogLikelihood;
 
         public override double[] Score(SampleAccumulator sample, double[] theta) => (double[])Evaluate(sample, theta).Score.Clone();
