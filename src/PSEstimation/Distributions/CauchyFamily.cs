@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using PSEstimation.Estimation;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -24,52 +25,17 @@ namespace PSEstimation.Distributions
     /// </remarks>
     internal sealed class CauchyFamily : LocationScaleFamily
     {
-        private const double LogPi = 1.1447298858494001741434273513530587116472948129153;
+        private const double LogPi = CauchyModel.LogPi;
 
         private const string TiesWhy = "with half of the sample or more at one value the Cauchy likelihood has no maximum with Scale > 0 (it is largest as Scale → 0 at that value).";
 
         public CauchyFamily()
-            : base(DistributionName.Cauchy,
-                   new ParameterSpec("Location", ParameterDomain.Real),
-                   new ParameterSpec("Scale", ParameterDomain.Positive))
+            : base(new CauchyModel())
         {
         }
 
         public override string NumericalMethod
             => $"Newton-Raphson on unconstrained scales from several starts (Location at the sample median and quartiles, also the 10% and 90% quantiles when Scale is fixed, one start when Location is fixed; Scale = IQR/2); the highest log-likelihood is kept (above {SubsampleThreshold} values the starts are tried on a stratified subsample of {SubsampleSize} of them, and the best is refined on every value)";
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            double s = theta[1];
-            Terms(x, theta[0], s, out _, out _, out _, out double log1pz2);
-            return -LogPi - Math.Log(s) - log1pz2;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double s = theta[1];
-            Terms(x, theta[0], s, out double a, out double b, out double c, out _);
-            score[0] += weight * 2 * c / s;
-            score[1] += weight * (b - a) / s;
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double s = theta[1], s2 = s * s;
-            Terms(x, theta[0], s, out double a, out double b, out double c, out _);
-            double cross = -weight * 4 * c * a / s2;
-            hessian[0, 0] += weight * 2 * (b - a) * a / s2;
-            hessian[0, 1] += cross;
-            hessian[1, 0] += cross;
-            hessian[1, 1] += weight * (a * a - 4 * a * b - b * b) / s2;
-        }
-
-        /// <summary>Per observation diag(1/(2s²), 1/(2s²)): the Cauchy's known Fisher information.</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double i = 1 / (2 * theta[1] * theta[1]);
-            return new[,] { { i, 0 }, { 0, i } };
-        }
 
         /// <summary>The first start: median and IQR/2 (the Cauchy quartiles are Location ± Scale).</summary>
         public override double[] InitialEstimate(SampleAccumulator sample, double?[] fixedValues)
@@ -167,7 +133,7 @@ namespace PSEstimation.Distributions
                 }
                 else
                 {
-                    Terms(values[i], mu, s, out a, out b, out c, out log1pz2);
+                    CauchyModel.Terms(values[i], mu, s, out a, out b, out c, out log1pz2);
                 }
 
                 double ba = b - a;
@@ -194,32 +160,6 @@ namespace PSEstimation.Distributions
             var sorted = new SortedSample((BufferedSample)sample);
             CheckScaleIdentified(sorted, fixedValues, (tied, n) => tied >= 0.5 * n, TiesWhy);
             return sorted;
-        }
-
-        /// <summary>
-        /// For z = (x - Location) / Scale: a = 1/(1 + z²), b = z²/(1 + z²), c = z/(1 + z²) and
-        /// log(1 + z²), without overflow (also when z itself overflows: x = 1e308, Scale 0.4).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double x, double location, double scale, out double a, out double b, out double c, out double log1pz2)
-        {
-            double z = (x - location) / scale;
-            if (Math.Abs(z) <= 1)
-            {
-                double z2 = z * z;
-                a = 1 / (1 + z2);
-                b = z2 * a;
-                c = z * a;
-                log1pz2 = SpecialMath.Log1p(z2);
-            }
-            else
-            {
-                double r = 1 / z, r2 = r * r, d = 1 + r2;
-                a = r2 / d;
-                b = 1 / d;
-                c = r / d;
-                log1pz2 = 2 * LogAbsStandardized(x, location, scale, z) + SpecialMath.Log1p(r2);
-            }
         }
     }
 }

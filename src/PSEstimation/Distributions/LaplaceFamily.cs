@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -15,53 +16,15 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal sealed class LaplaceFamily : DistributionFamily
     {
-        private const double Ln2 = 0.69314718055994530941723212145818;
-
         public LaplaceFamily()
-            : base(DistributionName.Laplace,
-                   new ParameterSpec("Location", ParameterDomain.Real),
-                   new ParameterSpec("Scale", ParameterDomain.Positive))
+            : base(new LaplaceModel())
         {
         }
-
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "any finite real number";
 
         public override bool CanFit(double x, double?[] fixedValues) => true;
 
-        public override bool IsInSupport(double x, double[] theta) => true;
-
-        public override double LogDensity(double x, double[] theta)
-            => -Ln2 - Math.Log(theta[1]) - Math.Abs(x - theta[0]) / theta[1];
-
-        /// <summary>∂/∂Location = sign(x - Location)/Scale (0 at the kink, the subgradient's midpoint).</summary>
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double b = theta[1], d = x - theta[0];
-            score[0] += weight * Math.Sign(d) / b;
-            score[1] += weight * (Math.Abs(d) / b - 1) / b;
-        }
-
-        /// <summary>0 in Location (away from the kink), -sign(x - Location)/Scale² across, (1 - 2|x - Location|/Scale)/Scale² in Scale.</summary>
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double b = theta[1], d = x - theta[0];
-            double cross = -weight * Math.Sign(d) / (b * b);
-            hessian[0, 1] += cross;
-            hessian[1, 0] += cross;
-            hessian[1, 1] += weight * (1 - 2 * Math.Abs(d) / b) / (b * b);
-        }
-
         /// <summary>Location has a kink at every value; its MLE, the median, does not depend on Scale.</summary>
         public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
-
-        /// <summary>diag(1/Scale², 1/Scale²): E[score²] (for Location, E[sign²]/Scale²).</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double b2 = theta[1] * theta[1];
-            return new[,] { { 1 / b2, 0 }, { 0, 1 / b2 } };
-        }
 
         public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
         {

@@ -38,6 +38,12 @@ namespace PSEstimation.Distributions
         {
         }
 
+        /// <summary>A fitter of <paramref name="model"/> (Logistic, Cauchy: their mathematics lives in Models/).</summary>
+        protected LocationScaleFamily(PSEstimation.Models.DistributionModel model)
+            : base(model)
+        {
+        }
+
         public override bool IsDiscrete => false;
 
         public override string SupportDescription => "any finite real number";
@@ -299,21 +305,9 @@ namespace PSEstimation.Distributions
             return theta;
         }
 
-        /// <summary>
-        /// log|z| for z = (x - location) / scale, given z as computed: when z (or x - location)
-        /// overflowed to ±Infinity (x = 1e308, Scale 0.5) its logarithm (709.9) is still a double,
-        /// and it decides a far outlier's log-density (Cauchy: -2 log|z|).
-        /// </summary>
+        /// <summary>log|z| for z = (x - location) / scale, also when z overflowed: <see cref="PSEstimation.Models.LocationScaleModel.LogAbsStandardized"/>.</summary>
         protected static double LogAbsStandardized(double x, double location, double scale, double z)
-        {
-            if (!double.IsInfinity(z))
-            {
-                return Math.Log(Math.Abs(z));
-            }
-
-            // Halves cannot overflow: |x/2 - location/2| ≤ the largest double.
-            return Math.Log(Math.Abs(0.5 * x - 0.5 * location)) + Math.Log(2) - Math.Log(scale);
-        }
+            => PSEstimation.Models.LocationScaleModel.LogAbsStandardized(x, location, scale, z);
 
         /// <summary>
         /// The sample sorted once (with its weights), for the quantiles, ties and spread that

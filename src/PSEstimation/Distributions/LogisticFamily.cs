@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using PSEstimation.Estimation;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -22,43 +23,8 @@ namespace PSEstimation.Distributions
         private static readonly double UpperQuartile = Math.Log(3);
 
         public LogisticFamily()
-            : base(DistributionName.Logistic,
-                   new ParameterSpec("Location", ParameterDomain.Real),
-                   new ParameterSpec("Scale", ParameterDomain.Positive))
+            : base(new LogisticModel())
         {
-        }
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            double s = theta[1], z = (x - theta[0]) / s;
-            Terms(z, out double core, out _, out _);
-            return core - Math.Log(s);
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double s = theta[1], z = (x - theta[0]) / s;
-            Terms(z, out _, out double t, out _);
-            score[0] += weight * t / s;
-            score[1] += weight * (z * t - 1) / s;
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double s = theta[1], z = (x - theta[0]) / s, s2 = s * s;
-            Terms(z, out _, out double t, out double u);
-            double cross = -weight * (t + 0.5 * z * u) / s2;
-            hessian[0, 0] -= weight * 0.5 * u / s2;
-            hessian[0, 1] += cross;
-            hessian[1, 0] += cross;
-            hessian[1, 1] += weight * (1 - 2 * z * t - 0.5 * z * z * u) / s2;
-        }
-
-        /// <summary>Per observation diag(1/(3s²), (π² + 3)/(9s²)): the logistic's known Fisher information.</summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double s2 = theta[1] * theta[1];
-            return new[,] { { 1 / (3 * s2), 0 }, { 0, (Math.PI * Math.PI + 3) / (9 * s2) } };
         }
 
         /// <summary>
@@ -193,7 +159,7 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// <see cref="Terms"/> for the passes over the data: log(1 + e) for log1p(e), off by at most
+        /// <see cref="LogisticModel.Terms"/> for the passes over the data: log(1 + e) for log1p(e), off by at most
         /// 2.2e-16 absolute per value (nothing in a sum; LogDensity, which reports one value, keeps
         /// log1p), and one division instead of three.
         /// </summary>
@@ -207,22 +173,6 @@ namespace PSEstimation.Distributions
             double magnitude = (1 - e) * d;
             t = z < 0 ? -magnitude : magnitude;
             u = 4 * e * d * d;
-        }
-
-        /// <summary>
-        /// log f + log s = -|z| - 2 log(1 + e^{-|z|}), t = tanh(z/2) and u = 1 - t² = 4e/(1 + e)²,
-        /// all from e = exp(-|z|) ≤ 1.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double z, out double core, out double t, out double u)
-        {
-            double a = Math.Abs(z);
-            double e = Math.Exp(-a);
-            double d = 1 + e;
-            core = -a - 2 * SpecialMath.Log1p(e);
-            double magnitude = (1 - e) / d;
-            t = z < 0 ? -magnitude : magnitude;
-            u = 4 * e / (d * d);
         }
     }
 }
