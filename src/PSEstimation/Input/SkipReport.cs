@@ -27,6 +27,7 @@ namespace PSEstimation.Input
         private readonly Cmdlet cmdlet;
         private readonly Dictionary<string, long> reasons = new Dictionary<string, long>();
         private readonly List<string> reasonOrder = new List<string>();
+        private bool capped;
 
         public SkipReport(Cmdlet cmdlet, string unit = "value")
         {
@@ -52,8 +53,14 @@ namespace PSEstimation.Input
         {
             Count++;
             Tally(reason);
-            if (!report || Reported >= ErrorLimit)
+            if (!report)
             {
+                return;
+            }
+
+            if (Reported >= ErrorLimit)
+            {
+                capped = true;
                 return;
             }
 
@@ -85,7 +92,7 @@ namespace PSEstimation.Input
                 shown.Add(Show(rest, OtherReason));
             }
 
-            string unreported = Reported < Count
+            string unreported = capped
                 ? $" Only the first {Reported} were reported as errors{(Reported == 0 ? string.Empty : " (-ErrorVariable holds them)")}; the others are counted here."
                 : string.Empty;
             cmdlet.WriteWarning($"{Count.ToString(CultureInfo.InvariantCulture)} {Unit}{(Count == 1 ? string.Empty : "s")} skipped: {string.Join(", ", shown)}.{unreported}");
