@@ -9,7 +9,7 @@ namespace PSEstimation.Input
     /// The error model for unusable input values of one command: each is a non-terminating
     /// error (the PowerShell way: -ErrorAction SilentlyContinue silences them, -ErrorVariable
     /// collects them), but only the first <see cref="ErrorLimit"/>; the rest are only counted.
-    /// At the end one warning sums up what was skipped and why ("60 values skipped: 38 'timeout',
+    /// At the end one warning (when more than one was skipped) sums up what was skipped and why ("60 values skipped: 38 'timeout',
     /// 15 'n/a', 7 empty"), so a column of bad cells is one line to read, not sixty.
     /// </summary>
     internal sealed class SkipReport
@@ -73,10 +73,12 @@ namespace PSEstimation.Input
             cmdlet.WriteError(new ErrorRecord(new System.ArgumentException(message), errorId, ErrorCategory.InvalidData, target));
         }
 
-        /// <summary>The warning that sums up the skipped values, if any were skipped.</summary>
+        /// <summary>The warning that sums up the skipped values, when more than one was skipped (or one was only counted).</summary>
         public void WriteSummary()
         {
-            if (Count == 0)
+            // One value that was reported needs no sum: its error says it all (and a doc example
+            // with one bad cell stays two lines). Only counted ones always need the warning.
+            if (Count == 0 || (Count == 1 && Reported == 1))
             {
                 return;
             }

@@ -193,9 +193,12 @@ namespace PSEstimation.Tests.Commands
         [Fact]
         public void Silenced_errors_still_leave_the_summary_warning()
         {
-            var result = module.Run("1, 'x', 2 | Get-MLEstimate Normal -ErrorAction SilentlyContinue");
+            var result = module.Run("1, 'x', 2, 'y' | Get-MLEstimate Normal -ErrorAction SilentlyContinue");
             Assert.Empty(result.Errors);
-            Assert.Equal("1 value skipped: 1 'x'.", Assert.Single(result.Warnings).Message);
+            Assert.Equal("2 values skipped: 1 'x', 1 'y'.", Assert.Single(result.Warnings).Message);
+
+            // One reported value needs no sum: its error says it all.
+            Assert.Empty(module.Run("1, 'x', 2 | Get-MLEstimate Normal -ErrorAction SilentlyContinue").Warnings);
         }
 
         [Fact]
