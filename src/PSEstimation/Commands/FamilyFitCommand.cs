@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
@@ -12,9 +13,10 @@ namespace PSEstimation.Commands
     /// -ConfidenceLevel and frequency weights; the family built from them; one sample
     /// accumulator per input slot (or category counts for Categorical), filled from the input
     /// layer with values outside the family's support reported and skipped; and the fit of each
-    /// slot in EndProcessing, which the subclass supplies.
+    /// slot in EndProcessing, which the subclass supplies. With -GroupBy, one slot per group
+    /// and property, each fitted on its own.
     /// </summary>
-    public abstract class FamilyFitCommand : NumericInputCommand
+    public abstract class FamilyFitCommand : NumericInputCommand, IInputSink
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
@@ -54,26 +56,17 @@ namespace PSEstimation.Commands
         internal double?[] FixedValues { get; private set; } = new double?[0];
 
         /// <summary>Per slot, the family's accumulator.</summary>
-        internal SampleAccumulator[] Samples { get; private set; } = new SampleAccumulator[0];
+        internal List<SampleAccumulator> Samples { get; } = new List<SampleAccumulator>();
 
         /// <summary>Per slot, the category counts (Categorical only).</summary>
-        internal CategoricalCounts[] CategoricalSamples { get; private set; } = new CategoricalCounts[0];
+        internal List<CategoricalCounts> CategoricalSamples { get; } = new List<CategoricalCounts>();
 
         /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
         internal CancellationToken Cancellation => cancellation.Token;
 
-        internal override bool AllowBoolean => Family?.AcceptsBooleans ?? false;
-
-        internal override bool AcceptsAnyScalar => Distribution == DistributionName.Categorical;
-
-        internal override double[]? WeightValues => Weight;
-
-        internal override string? WeightPropertyName => WeightProperty;
-
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            base.BeginProcessing();
             if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
             {
                 Terminate(ErrorIds.InvalidConfidenceLevel, $"-ConfidenceLevel must be strictly between 0 and 1 (e.g. 0.95); got {ConfidenceLevel.ToString("R", CultureInfo.InvariantCulture)}.", target: ConfidenceLevel);
@@ -90,76 +83,105 @@ namespace PSEstimation.Commands
                 {
                     Terminate(ErrorIds.UnknownParameter, "Categorical has no parameters to fix: its probabilities are the relative frequencies of the values.");
                 }
-
-                CategoricalSamples = new CategoricalCounts[SlotCount];
-                for (int i = 0; i < CategoricalSamples.Length; i++)
+            }
+            else
+            {
+                try
                 {
-                    CategoricalSamples[i] = new CategoricalCounts();
+                    var table = ParameterTable.Read(Fixed, Distribution, nameof(Fixed));
+                    Family = DistributionFamilies.Create(Distribution, ParameterTable.Constants(table, Distribution));
+                    FixedValues = ParameterTable.FixedVector(Family, table, nameof(Fixed));
                 }
-
-                return;
+                catch (EstimationException e)
+                {
+                    Terminate(e.ErrorId, e.Message);
+                }
             }
 
-            try
-            {
-                var table = ParameterTable.Read(Fixed, Distribution, nameof(Fixed));
-                Family = DistributionFamilies.Create(Distribution, ParameterTable.Constants(table, Distribution));
-                FixedValues = ParameterTable.FixedVector(Family, table, nameof(Fixed));
-            }
-            catch (EstimationException e)
-            {
-                Terminate(e.ErrorId, e.Message);
-            }
-
-            Samples = new SampleAccumulator[SlotCount];
-            for (int i = 0; i < Samples.Length; i++)
-            {
-                Samples[i] = Family!.CreateAccumulator();
-            }
+            BeginFit();
+            StartReading(
+                new InputOptions
+                {
+                    Weights = Weight,
+                    WeightProperty = WeightProperty,
+                    GroupVerb = "fitted",
+                    AllowBoolean = Family?.AcceptsBooleans ?? false,
+                    AcceptsAnyScalar = Distribution == DistributionName.Categorical,
+                },
+                this);
         }
 
-        internal override void AcceptValue(int slot, double value, double weight, long index, object original)
+        /// <summary>Called once the family is known, before the first slot is made: the subclass reads its own parameters.</summary>
+        internal virtual void BeginFit()
+        {
+        }
+
+        /// <inheritdoc/>
+        void IInputSink.AddSlot(InputSlot slot)
+        {
+            if (Distribution == DistributionName.Categorical)
+            {
+                CategoricalSamples.Add(new CategoricalCounts());
+            }
+            else
+            {
+                Samples.Add(Family!.CreateAccumulator());
+            }
+
+            OnSlotAdded(slot);
+        }
+
+        /// <inheritdoc/>
+        void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
         {
             if (!Family!.CanFit(value, FixedValues))
             {
-                SkipValue(
+                Reader.Skip(
                     slot,
+                    SkipReason.OutsideSupport,
                     ErrorIds.ValueOutsideSupport,
-                    $"Value {NumericConversion.Describe(original)} at index {index}{SlotSuffix(slot)} is outside the support of {Family.Name} ({Family.SupportDescription}); it was skipped.",
+                    $"Value {NumericConversion.Describe(original)} at index {index}{slot.Suffix} is outside the support of {Family.Name} ({Family.SupportDescription}); it was skipped.",
                     original);
                 return;
             }
 
             if (weight > 0)
             {
-                Samples[slot].Add(value, weight);
-                OnValueAdded(slot, value, weight);
+                Samples[slot.Index].Add(value, weight);
+                OnValueAdded(slot.Index, value, weight);
             }
         }
 
-        internal override void AcceptScalar(int slot, object value, double weight, long index)
+        /// <inheritdoc/>
+        void IInputSink.AcceptScalar(InputSlot slot, object value, double weight, long index)
         {
             if (weight > 0)
             {
-                CategoricalSamples[slot].Add(value, weight);
+                CategoricalSamples[slot.Index].Add(value, weight);
             }
         }
 
-        internal override bool TryAcceptBulk(double[] values, long firstIndex)
+        /// <inheritdoc/>
+        bool IInputSink.TryAcceptBulk(InputSlot slot, double[] values, long firstIndex)
         {
             if (Family is not null)
             {
                 // The bulk check and copy of 2·10^7 values take a second: let Ctrl+C stop them.
-                Samples[0].Cancellation = Cancellation;
+                Samples[slot.Index].Cancellation = Cancellation;
             }
 
-            if (Family is null || !Family.TryAddRange(Samples[0], values, FixedValues))
+            if (Family is null || !Family.TryAddRange(Samples[slot.Index], values, FixedValues))
             {
                 return false;
             }
 
-            OnRangeAdded(values);
+            OnRangeAdded(slot.Index, values);
             return true;
+        }
+
+        /// <summary>Called after a slot's accumulator has been made.</summary>
+        internal virtual void OnSlotAdded(InputSlot slot)
+        {
         }
 
         /// <summary>Called after a value has entered slot <paramref name="slot"/>'s sample.</summary>
@@ -167,68 +189,107 @@ namespace PSEstimation.Commands
         {
         }
 
-        /// <summary>Called after a whole array of unit-weight values has entered slot 0's sample.</summary>
-        internal virtual void OnRangeAdded(double[] values)
+        /// <summary>Called after a whole array of unit-weight values has entered slot <paramref name="slot"/>'s sample.</summary>
+        internal virtual void OnRangeAdded(int slot, double[] values)
         {
         }
 
-        /// <summary>The result for one slot, or null to stop (cancelled).</summary>
-        internal abstract object? Complete(int slot);
+        /// <summary>The result for one slot, or null when it has none (cancelled, or a group that could not be fitted).</summary>
+        internal abstract object? Complete(InputSlot slot);
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (Weight is not null && Weight.Length != InputCount)
+            if (Weight is not null && Weight.Length != Reader.InputCount)
             {
-                Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {InputCount}; give one weight per input value.");
+                Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {Reader.InputCount}; give one weight per input value.");
             }
 
-            for (int slot = 0; slot < SlotCount; slot++)
+            Reader.Finish();
+            if (GroupBy is not null)
+            {
+                RequireSomeValues();
+            }
+
+            foreach (var slot in Reader.Slots)
             {
                 object? result = Complete(slot);
-                if (result is null)
+                if (Cancellation.IsCancellationRequested)
                 {
                     return;
                 }
 
-                WriteObject(result);
+                if (result is not null)
+                {
+                    WriteResult(slot, result);
+                }
             }
         }
 
         /// <inheritdoc/>
         protected override void StopProcessing() => cancellation.Cancel();
 
-        /// <summary>Terminates with NoUsableInput when slot <paramref name="slot"/> has no values.</summary>
-        internal void RequireValues(int slot)
+        /// <summary>
+        /// Reports NoUsableInput when <paramref name="slot"/> has no values and returns false:
+        /// terminating without -GroupBy, for that group only with it (see <see cref="NumericInputCommand.FailSlot"/>).
+        /// </summary>
+        internal bool RequireValues(InputSlot slot)
         {
-            double totalWeight = Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight : Samples[slot].TotalWeight;
+            double totalWeight = TotalWeight(slot.Index);
             if (double.IsInfinity(totalWeight))
             {
                 // Weights that sum beyond the double range (three of 1e308) made n = Infinity: a Normal
                 // fit then claimed its variance underflowed, a Categorical one gave every probability 0.
-                Terminate(
+                FailSlot(
+                    slot,
                     ErrorIds.InvalidWeight,
-                    $"The frequency weights{SlotSuffix(slot)} sum to more than the largest double (about 1.8e308), so the sample size is not a number. Divide them by a common factor: the estimates do not change, only the sample size and the standard errors.",
+                    $"The frequency weights{slot.Suffix} sum to more than the largest double (about 1.8e308), so the sample size is not a number. Divide them by a common factor: the estimates do not change, only the sample size and the standard errors.",
                     ErrorCategory.InvalidData);
+                return false;
             }
 
             if (Distribution == DistributionName.Categorical)
             {
-                if (CategoricalSamples[slot].TotalWeight <= 0)
+                if (totalWeight <= 0)
                 {
-                    Terminate(ErrorIds.NoUsableInput, $"No values{SlotSuffix(slot)} to fit a Categorical distribution to.", ErrorCategory.InvalidData);
+                    FailSlot(slot, ErrorIds.NoUsableInput, $"No values{slot.Suffix} to fit a Categorical distribution to.", ErrorCategory.InvalidData);
+                    return false;
                 }
 
-                return;
+                return true;
             }
 
-            if (Samples[slot].TotalWeight <= 0)
+            if (totalWeight <= 0)
             {
-                Terminate(
+                FailSlot(
+                    slot,
                     ErrorIds.NoUsableInput,
-                    $"No usable values{SlotSuffix(slot)} to fit {Family!.Name} to ({SkippedCounts[slot]} skipped). Expected numbers in its support: {Family.SupportDescription}.",
+                    $"No usable values{slot.Suffix} to fit {Family!.Name} to ({slot.SkippedCount} skipped). Expected numbers in its support: {Family.SupportDescription}.",
                     ErrorCategory.InvalidData);
+                return false;
             }
+
+            return true;
         }
+
+        /// <summary>With -GroupBy: terminates with NoUsableInput when no group has any usable value (each empty group alone is a non-terminating error).</summary>
+        private void RequireSomeValues()
+        {
+            for (int i = 0; i < Reader.Slots.Count; i++)
+            {
+                if (TotalWeight(i) > 0)
+                {
+                    return;
+                }
+            }
+
+            long skipped = Reader.Skips.Count;
+            string what = Family is null ? "a Categorical distribution" : $"{Family.Name}";
+            string expected = Family is null ? string.Empty : $" Expected numbers in its support: {Family.SupportDescription}.";
+            Terminate(ErrorIds.NoUsableInput, $"No usable values in any group to fit {what} to ({skipped} skipped).{expected}", ErrorCategory.InvalidData);
+        }
+
+        private double TotalWeight(int slot)
+            => Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight : Samples[slot].TotalWeight;
     }
 }

@@ -1,8 +1,10 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using PSEstimation.Bayesian;
 using PSEstimation.Distributions;
+using PSEstimation.Input;
 
 namespace PSEstimation.Commands
 {
@@ -16,7 +18,7 @@ namespace PSEstimation.Commands
     [OutputType(typeof(MAPEstimate))]
     public sealed class GetMAPEstimateCommand : FamilyFitCommand
     {
-        private ConjugateStatistics[] statistics = new ConjugateStatistics[0];
+        private readonly List<ConjugateStatistics> statistics = new List<ConjugateStatistics>();
         private PriorSpecification? prior;
         private DirichletPrior? dirichlet;
 
@@ -32,10 +34,8 @@ namespace PSEstimation.Commands
         [ValidateNotNull]
         public object? Prior { get; set; }
 
-        /// <inheritdoc/>
-        protected override void BeginProcessing()
+        internal override void BeginFit()
         {
-            base.BeginProcessing();
             try
             {
                 object? value = Unwrap(Prior);
@@ -53,40 +53,41 @@ namespace PSEstimation.Commands
                 Terminate(e.ErrorId, e.Message, target: Prior);
             }
 
-            statistics = new ConjugateStatistics[SlotCount];
-            for (int i = 0; i < statistics.Length; i++)
-            {
-                statistics[i] = new ConjugateStatistics();
-            }
         }
+
+        internal override void OnSlotAdded(InputSlot slot) => statistics.Add(new ConjugateStatistics());
 
         internal override void OnValueAdded(int slot, double value, double weight) => statistics[slot].Add(value, weight);
 
-        internal override void OnRangeAdded(double[] values) => statistics[0].AddRange(values);
+        internal override void OnRangeAdded(int slot, double[] values) => statistics[slot].AddRange(values);
 
-        internal override object? Complete(int slot)
+        internal override object? Complete(InputSlot slot)
         {
-            RequireValues(slot);
+            if (!RequireValues(slot))
+            {
+                return null;
+            }
+
             MAPEstimate fit;
             try
             {
                 if (Distribution == DistributionName.Categorical)
                 {
-                    fit = MapEstimator.FitCategorical(CategoricalSamples[slot], dirichlet!, ConfidenceLevel);
+                    fit = MapEstimator.FitCategorical(CategoricalSamples[slot.Index], dirichlet!, ConfidenceLevel);
                 }
                 else
                 {
                     var estimator = new MapEstimator(Family!, ConfidenceLevel)
                     {
                         Trace = WriteVerbose,
-                        Warn = message => WriteWarning(message + SlotSuffix(slot)),
+                        Warn = message => WriteWarning(message + slot.Suffix),
                     };
-                    fit = estimator.Fit(Samples[slot], statistics[slot], FixedValues, prior!, Cancellation);
+                    fit = estimator.Fit(Samples[slot.Index], statistics[slot.Index], FixedValues, prior!, Cancellation);
                 }
             }
             catch (EstimationException e)
             {
-                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidData);
+                FailSlot(slot, e.ErrorId, e.Message + slot.Suffix, ErrorCategory.InvalidData);
                 return null;
             }
             catch (System.OperationCanceledException)
@@ -94,8 +95,9 @@ namespace PSEstimation.Commands
                 return null;
             }
 
-            fit.Property = Property?[slot];
-            fit.SkippedCount = SkippedCounts[slot];
+            fit.Property = slot.Property;
+            fit.Group = slot.Group.Value;
+            fit.SkippedCount = slot.SkippedCount;
             return fit;
         }
 

@@ -1,48 +1,54 @@
 using System.Management.Automation;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
+using PSEstimation.Input;
 
 namespace PSEstimation.Commands
 {
     /// <summary>
     /// Get-MLEstimate: the maximum-likelihood fit of a distribution to numbers from the pipeline.
     /// Collects in ProcessRecord (sufficient statistics where the family allows it), fits in
-    /// EndProcessing, one result per input slot (per -Property name).
+    /// EndProcessing, one result per input slot (per -Property name, per -GroupBy group).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MLEstimate")]
     [OutputType(typeof(MLEstimate))]
     public sealed class GetMLEstimateCommand : FamilyFitCommand
     {
-        internal override object? Complete(int slot)
+        internal override object? Complete(InputSlot slot)
         {
-            RequireValues(slot);
+            if (!RequireValues(slot))
+            {
+                return null;
+            }
+
             MLEstimate? fit = Distribution == DistributionName.Categorical
-                ? CategoricalEstimator.Fit(CategoricalSamples[slot], ConfidenceLevel)
+                ? CategoricalEstimator.Fit(CategoricalSamples[slot.Index], ConfidenceLevel)
                 : FitFamily(slot);
             if (fit is not null)
             {
-                fit.Property = Property?[slot];
-                fit.SkippedCount = SkippedCounts[slot];
+                fit.Property = slot.Property;
+                fit.Group = slot.Group.Value;
+                fit.SkippedCount = slot.SkippedCount;
             }
 
             return fit;
         }
 
-        private MLEstimate? FitFamily(int slot)
+        private MLEstimate? FitFamily(InputSlot slot)
         {
             var estimator = new MaximumLikelihoodEstimator(Family!, ConfidenceLevel)
             {
                 Trace = WriteVerbose,
-                Warn = WriteWarning,
+                Warn = slot.Group.IsNamed ? message => WriteWarning(message + slot.Suffix) : WriteWarning,
             };
 
             try
             {
-                return estimator.Fit(Samples[slot], FixedValues, Cancellation);
+                return estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
             }
             catch (EstimationException e)
             {
-                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidData);
+                FailSlot(slot, e.ErrorId, e.Message + slot.Suffix, ErrorCategory.InvalidData);
                 return null;
             }
             catch (System.OperationCanceledException)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -17,14 +18,17 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "NegativeLogLikelihood", DefaultParameterSetName = ByParameterSet)]
     [OutputType(typeof(NegativeLogLikelihood), typeof(ObservationNegativeLogLikelihood))]
-    public sealed class MeasureNegativeLogLikelihoodCommand : NumericInputCommand
+    public sealed class MeasureNegativeLogLikelihoodCommand : NumericInputCommand, IInputSink
     {
         private const string ByParameterSet = "ByParameter";
         private const string ByEstimateSet = "ByEstimate";
 
+        private readonly List<NegativeLogLikelihoodEvaluator> evaluators = new List<NegativeLogLikelihoodEvaluator>();
         private DistributionFamily? family;
-        private NegativeLogLikelihoodEvaluator[] evaluators = new NegativeLogLikelihoodEvaluator[0];
-        private CategoricalLikelihood[]? categorical;
+        private double[] theta = new double[0];
+        private List<CategoricalLikelihood>? categorical;
+        private IDictionary? categoricalTable;
+        private string categoricalSource = string.Empty;
 
         /// <summary>
         /// The distribution family whose likelihood is evaluated. With -Estimate it may be given
@@ -59,15 +63,23 @@ namespace PSEstimation.Commands
         [Parameter]
         public SwitchParameter PerObservation { get; set; }
 
-        internal override bool AllowBoolean => family?.AcceptsBooleans ?? false;
-
-        internal override bool AcceptsAnyScalar => categorical is not null;
-
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            base.BeginProcessing();
-            double[] theta = new double[0];
+            ReadModel();
+            StartReading(
+                new InputOptions
+                {
+                    // A fit read from objects knows its property: objects that have it are read through it.
+                    ImpliedProperty = ParameterSetName == ByEstimateSet ? Estimate?.Properties["Property"]?.Value as string : null,
+                    AllowBoolean = family?.AcceptsBooleans ?? false,
+                    AcceptsAnyScalar = categorical is not null,
+                },
+                this);
+        }
+
+        private void ReadModel()
+        {
             try
             {
                 DistributionName name;
@@ -95,12 +107,11 @@ namespace PSEstimation.Commands
 
                 if (name == DistributionName.Categorical)
                 {
-                    categorical = new CategoricalLikelihood[SlotCount];
-                    for (int slot = 0; slot < categorical.Length; slot++)
-                    {
-                        categorical[slot] = CategoricalLikelihood.FromTable(table, source);
-                    }
-
+                    // Read once here, so that a bad table is an error before any input; again per slot.
+                    CategoricalLikelihood.FromTable(table, source);
+                    categorical = new List<CategoricalLikelihood>();
+                    categoricalTable = table;
+                    categoricalSource = source;
                     return;
                 }
 
@@ -120,60 +131,82 @@ namespace PSEstimation.Commands
             {
                 Terminate(e.ErrorId, e.Message);
             }
-
-            evaluators = new NegativeLogLikelihoodEvaluator[SlotCount];
-            for (int slot = 0; slot < evaluators.Length; slot++)
-            {
-                evaluators[slot] = new NegativeLogLikelihoodEvaluator(family!, theta, computeGradient: !PerObservation);
-            }
         }
 
-        internal override void AcceptScalar(int slot, object value, double weight, long index)
+        /// <inheritdoc/>
+        void IInputSink.AddSlot(InputSlot slot)
         {
-            double nll = categorical![slot].Add(value, index);
+            if (categorical is not null)
+            {
+                categorical.Add(CategoricalLikelihood.FromTable(categoricalTable, categoricalSource));
+                return;
+            }
+
+            evaluators.Add(new NegativeLogLikelihoodEvaluator(family!, theta, computeGradient: !PerObservation));
+        }
+
+        /// <inheritdoc/>
+        void IInputSink.AcceptScalar(InputSlot slot, object value, double weight, long index)
+        {
+            double nll = categorical![slot.Index].Add(value, index);
             if (PerObservation)
             {
-                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, Property?[slot]));
+                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, slot.Property));
             }
         }
 
-        internal override void AcceptValue(int slot, double value, double weight, long index, object original)
+        /// <inheritdoc/>
+        void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
         {
             double nll;
             try
             {
-                nll = evaluators[slot].Add(value, index);
+                nll = evaluators[slot.Index].Add(value, index);
             }
             catch (EstimationException e)
             {
-                Terminate(e.ErrorId, e.Message + SlotSuffix(slot), ErrorCategory.InvalidResult, original);
+                Terminate(e.ErrorId, e.Message + slot.Suffix, ErrorCategory.InvalidResult, original);
                 return;
             }
 
             if (PerObservation)
             {
-                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, Property?[slot]));
+                WriteObject(new ObservationNegativeLogLikelihood(index, value, nll, slot.Property));
             }
         }
 
         /// <inheritdoc/>
+        bool IInputSink.TryAcceptBulk(InputSlot slot, double[] values, long firstIndex) => false;
+
+        /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            Reader.Finish();
+            if (GroupBy is not null && Reader.Slots.TrueForAll(slot => SlotCount(slot) == 0))
+            {
+                Terminate(
+                    ErrorIds.NoUsableInput,
+                    $"No usable values in any group to evaluate the {(family is null ? "Categorical" : family.Name.ToString())} likelihood at ({Reader.Skips.Count} skipped).",
+                    ErrorCategory.InvalidData);
+            }
+
             if (categorical is not null)
             {
                 EndCategorical(categorical);
                 return;
             }
 
-            for (int slot = 0; slot < evaluators.Length; slot++)
+            foreach (var slot in Reader.Slots)
             {
-                var evaluator = evaluators[slot];
+                var evaluator = evaluators[slot.Index];
                 if (evaluator.Count == 0)
                 {
-                    Terminate(
+                    FailSlot(
+                        slot,
                         ErrorIds.NoUsableInput,
-                        $"No usable values{SlotSuffix(slot)} to evaluate the {family!.Name} likelihood at ({SkippedCounts[slot]} skipped). Expected numbers; the support is {family.SupportDescription}.",
+                        $"No usable values{slot.Suffix} to evaluate the {family!.Name} likelihood at ({slot.SkippedCount} skipped). Expected numbers; the support is {family.SupportDescription}.",
                         ErrorCategory.InvalidData);
+                    continue;
                 }
 
                 if (evaluator.ZeroLikelihoodCount > 0)
@@ -183,35 +216,42 @@ namespace PSEstimation.Commands
 
                 if (!PerObservation)
                 {
-                    WriteObject(evaluator.ToResult(Property?[slot], SkippedCounts[slot]));
+                    var result = evaluator.ToResult(slot.Property, slot.SkippedCount);
+                    result.Group = slot.Group.Value;
+                    WriteResult(slot, result);
                 }
             }
         }
 
-        private void EndCategorical(CategoricalLikelihood[] slots)
+        private long SlotCount(InputSlot slot) => categorical is not null ? categorical[slot.Index].Count : evaluators[slot.Index].Count;
+
+        private void EndCategorical(List<CategoricalLikelihood> slots)
         {
-            for (int slot = 0; slot < slots.Length; slot++)
+            foreach (var slot in Reader.Slots)
             {
-                var likelihood = slots[slot];
+                var likelihood = slots[slot.Index];
                 if (likelihood.Count == 0)
                 {
-                    Terminate(ErrorIds.NoUsableInput, $"No values{SlotSuffix(slot)} to evaluate the Categorical likelihood at.", ErrorCategory.InvalidData);
+                    FailSlot(slot, ErrorIds.NoUsableInput, $"No values{slot.Suffix} to evaluate the Categorical likelihood at.", ErrorCategory.InvalidData);
+                    continue;
                 }
 
                 if (likelihood.ZeroLikelihoodCount > 0)
                 {
                     string indices = string.Join(", ", likelihood.FirstZeroLikelihoodIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-                    WriteWarning($"{likelihood.ZeroLikelihoodCount} of {likelihood.Count} values{SlotSuffix(slot)} (at indices {indices}{(likelihood.ZeroLikelihoodCount > likelihood.FirstZeroLikelihoodIndices.Count ? " and more" : string.Empty)}) are categories with no probability in the table: their NLL is +Infinity.{(PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.")}");
+                    WriteWarning($"{likelihood.ZeroLikelihoodCount} of {likelihood.Count} values{slot.Suffix} (at indices {indices}{(likelihood.ZeroLikelihoodCount > likelihood.FirstZeroLikelihoodIndices.Count ? " and more" : string.Empty)}) are categories with no probability in the table: their NLL is +Infinity.{(PerObservation ? string.Empty : " The total NLL is +Infinity and its gradient NaN.")}");
                 }
 
                 if (!PerObservation)
                 {
-                    WriteObject(likelihood.ToResult(Property?[slot], SkippedCounts[slot]));
+                    var result = likelihood.ToResult(slot.Property, slot.SkippedCount);
+                    result.Group = slot.Group.Value;
+                    WriteResult(slot, result);
                 }
             }
         }
 
-        private string ZeroLikelihoodWarning(NegativeLogLikelihoodEvaluator evaluator, int slot)
+        private string ZeroLikelihoodWarning(NegativeLogLikelihoodEvaluator evaluator, InputSlot slot)
         {
             long count = evaluator.ZeroLikelihoodCount, outside = evaluator.OutsideSupportCount;
             bool one = count == 1;
@@ -219,8 +259,8 @@ namespace PSEstimation.Commands
             string indices = string.Join(", ", evaluator.FirstZeroLikelihoodIndices.Select(i => i.ToString(CultureInfo.InvariantCulture)));
             long more = count - evaluator.FirstZeroLikelihoodIndices.Count;
             string who = one
-                ? $"The value at index {indices}{SlotSuffix(slot)} has zero likelihood under {model}"
-                : $"{count} of {evaluator.Count} values{SlotSuffix(slot)} have zero likelihood under {model}, at indices {indices}{(more > 0 ? $" and {more} more" : string.Empty)}";
+                ? $"The value at index {indices}{slot.Suffix} has zero likelihood under {model}"
+                : $"{count} of {evaluator.Count} values{slot.Suffix} have zero likelihood under {model}, at indices {indices}{(more > 0 ? $" and {more} more" : string.Empty)}";
             string outsideText = $"outside the support ({family.SupportDescription}) at these parameters";
             string infiniteText = "a log-density of -Infinity (a probability of exactly 0, or a density too small for its logarithm to be a double)";
             string why = outside == count

@@ -28,14 +28,9 @@ namespace PSEstimation.Commands
         /// <summary>Added in front of the type names of grouped output, whose views show the Group column.</summary>
         private const string GroupedSuffix = "#Grouped";
 
-        private static readonly object NullGroupKey = new object();
-
         private readonly List<GroupState> groups = new List<GroupState>();
-        private Dictionary<object, GroupState>? groupIndex;
-        private GroupState? lastGroup;
-        private object? lastGroupKey;
+        private GroupTable<GroupState>? groupTable;
         private long nextIndex;
-        private long missingGroupCount;
         private long usedPairs;
         private bool weighted;
         private bool warnedZeroActual;
@@ -148,7 +143,7 @@ namespace PSEstimation.Commands
                 weightRole = $"property '{WeightProperty}'";
                 if (GroupBy is not null)
                 {
-                    groupIndex = new Dictionary<object, GroupState>(new GroupKeyComparer());
+                    groupTable = new GroupTable<GroupState>(GroupBy, NewGroup);
                 }
             }
         }
@@ -168,18 +163,7 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (missingGroupCount > 0 && missingGroupCount == nextIndex)
-            {
-                Terminate(
-                    ErrorIds.PropertyNotFound,
-                    $"None of the {missingGroupCount} input objects has the -GroupBy property '{GroupBy}'; check its spelling (grouping every object under $null would pool what it was meant to separate).",
-                    ErrorCategory.InvalidArgument);
-            }
-
-            if (missingGroupCount > 0)
-            {
-                WriteWarning($"{missingGroupCount} input object{(missingGroupCount == 1 ? " has" : "s have")} no property '{GroupBy}'; {(missingGroupCount == 1 ? "it is" : "they are")} measured in the group $null.");
-            }
+            groupTable?.Finish(this, nextIndex, "measured");
 
             if (PerObservation)
             {
@@ -307,18 +291,13 @@ namespace PSEstimation.Commands
             psObject ??= PSObject.AsPSObject(item);
 
             GroupState group;
-            if (GroupBy is null)
+            if (groupTable is null)
             {
                 group = SingleGroup();
             }
             else
             {
-                if (!PropertyReader.TryRead(psObject, baseObject, GroupBy, out object? groupValue))
-                {
-                    missingGroupCount++;
-                }
-
-                group = GroupFor(groupValue is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : groupValue);
+                group = groupTable.For(psObject, baseObject);
             }
 
             if (!PropertyReader.TryRead(psObject, baseObject, ActualProperty, out object? actual))
@@ -463,34 +442,18 @@ namespace PSEstimation.Commands
         {
             if (groups.Count == 0)
             {
-                groups.Add(NewGroup(null));
+                NewGroup(null);
             }
 
             return groups[0];
         }
 
-        private GroupState GroupFor(object? value)
+        private GroupState NewGroup(object? value)
         {
-            object key = value ?? NullGroupKey;
-            if (lastGroup is not null && groupIndex!.Comparer.Equals(key, lastGroupKey!))
-            {
-                return lastGroup;
-            }
-
-            if (!groupIndex!.TryGetValue(key, out var group))
-            {
-                group = NewGroup(value);
-                groupIndex.Add(key, group);
-                groups.Add(group);
-            }
-
-            lastGroup = group;
-            lastGroupKey = key;
+            var group = new GroupState(value, PerObservation ? null : new RegressionLossAccumulator(HuberDelta, Quantile, weighted));
+            groups.Add(group);
             return group;
         }
-
-        private GroupState NewGroup(object? value)
-            => new GroupState(value, PerObservation ? null : new RegressionLossAccumulator(HuberDelta, Quantile, weighted));
 
         private static PSObject Grouped(object result)
         {
@@ -522,16 +485,6 @@ namespace PSEstimation.Commands
             public RegressionLossAccumulator? Accumulator { get; }
 
             public long Skipped { get; set; }
-        }
-
-        /// <summary>Group values compare as PowerShell's Group-Object does for the common types: strings case-insensitively, others by Equals.</summary>
-        private sealed class GroupKeyComparer : IEqualityComparer<object>
-        {
-            public new bool Equals(object? x, object? y)
-                => x is string a && y is string b ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : object.Equals(x, y);
-
-            public int GetHashCode(object obj)
-                => obj is string s ? StringComparer.OrdinalIgnoreCase.GetHashCode(s) : obj.GetHashCode();
         }
     }
 }

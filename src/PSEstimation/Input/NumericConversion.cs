@@ -113,7 +113,7 @@ namespace PSEstimation.Input
                 return "$null";
             }
 
-            string text = item is PSObject ps ? ps.BaseObject?.ToString() ?? string.Empty : Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty;
+            string text = item is PSObject ps ? (ps.BaseObject is PSCustomObject ? ps.ToString() : ps.BaseObject?.ToString() ?? string.Empty) : Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty;
             if (text.Length > 60)
             {
                 text = text.Substring(0, 57) + "...";

@@ -45,6 +45,9 @@ namespace PSEstimation
         /// <summary>With -Property, the property the values were read from; otherwise null.</summary>
         public string? Property { get; internal set; }
 
+        /// <summary>With -GroupBy, the value of the grouping property this result covers ($null for objects without it); otherwise null.</summary>
+        public object? Group { get; internal set; }
+
         /// <summary>The number of observations used (the sum of the weights with -Weight).</summary>
         public double SampleSize { get; }
 

@@ -41,6 +41,9 @@ namespace PSEstimation
         /// <summary>With -Property, the property the values were read from; otherwise null.</summary>
         public string? Property { get; }
 
+        /// <summary>With -GroupBy, the value of the grouping property this result covers ($null for objects without it); otherwise null.</summary>
+        public object? Group { get; internal set; }
+
         /// <summary>The number of values evaluated, those outside the support included.</summary>
         public double SampleSize { get; }
 
