@@ -54,6 +54,23 @@ namespace PSEstimation.Commands
             Answer(distribution);
         }
 
+        /// <summary>
+        /// Writes a result about a fit of a -GroupBy group under the type name of grouped output
+        /// (PSEstimation.Quantile#Grouped), whose view shows the Group column.
+        /// </summary>
+        internal void WriteResult(object result, object? group)
+        {
+            if (group is null)
+            {
+                WriteObject(result);
+                return;
+            }
+
+            var wrapped = PSObject.AsPSObject(result);
+            wrapped.TypeNames.Insert(0, result.GetType().FullName + "#Grouped");
+            WriteObject(wrapped);
+        }
+
         /// <summary>Writes what the cmdlet says about <paramref name="distribution"/>.</summary>
         internal abstract void Answer(FittedDistribution distribution);
 

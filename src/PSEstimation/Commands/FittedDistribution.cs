@@ -46,6 +46,9 @@ namespace PSEstimation.Commands
         /// <summary>The property the fit was made from, or null.</summary>
         public string? Property { get; }
 
+        /// <summary>The fit's -GroupBy group, or null.</summary>
+        public object? Group { get; private set; }
+
         /// <summary>The IntervalMethod of results with intervals from this fit, or null without a fit.</summary>
         public string? IntervalMethod => Covariance is null ? null : IsPosterior ? "PosteriorWald" : "Wald";
 
@@ -61,13 +64,14 @@ namespace PSEstimation.Commands
             }
 
             bool isPosterior = EstimateReader.ReadMember(estimate!, "LogPosterior") is not null;
+            object? group = EstimateReader.ReadMember(estimate!, "Group");
             if (reading.Distribution == DistributionName.Categorical)
             {
-                return new FittedDistribution(reading.Distribution, null, CategoricalModel.FromTable(reading.Values, "Estimate"), new double[0], null, isPosterior, reading.Property);
+                return new FittedDistribution(reading.Distribution, null, CategoricalModel.FromTable(reading.Values, "Estimate"), new double[0], null, isPosterior, reading.Property) { Group = group };
             }
 
             var (model, theta) = Create(reading.Distribution, reading.Values, "Estimate");
-            return new FittedDistribution(reading.Distribution, model, null, theta, Reorder(model, reading), isPosterior, reading.Property);
+            return new FittedDistribution(reading.Distribution, model, null, theta, Reorder(model, reading), isPosterior, reading.Property) { Group = group };
         }
 
         /// <summary>From -Distribution and -Parameter: no fit, so no intervals.</summary>

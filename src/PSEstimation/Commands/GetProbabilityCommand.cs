@@ -34,7 +34,7 @@ namespace PSEstimation.Commands
                 if (distribution.Categorical is { } categorical)
                 {
                     double mass = categorical.Probability(point);
-                    WriteObject(new Probability(distribution.Name.ToString(), point, mass, Math.Log(mass), null, null, null, null, null, null, null) { Property = distribution.Property });
+                    WriteResult(new Probability(distribution.Name.ToString(), point, mass, Math.Log(mass), null, null, null, null, null, null, null) { Property = distribution.Property, Group = distribution.Group }, distribution.Group);
                     continue;
                 }
 
@@ -58,7 +58,7 @@ namespace PSEstimation.Commands
                 var survival = DerivedQuantities.Survival(model, theta, distribution.Covariance, x, ConfidenceLevel);
                 bool hasInterval = survival.Lower is not null;
                 double logDensity = model.LogDensity(x, theta);
-                WriteObject(new Probability(
+                WriteResult(new Probability(
                     distribution.Name.ToString(),
                     x,
                     model.Density(x, theta),
@@ -72,7 +72,8 @@ namespace PSEstimation.Commands
                     hasInterval ? distribution.IntervalMethod : null)
                 {
                     Property = distribution.Property,
-                });
+                    Group = distribution.Group,
+                }, distribution.Group);
             }
         }
     }

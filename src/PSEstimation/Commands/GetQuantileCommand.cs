@@ -58,7 +58,7 @@ namespace PSEstimation.Commands
             {
                 var estimate = DerivedQuantities.Quantile(distribution.Model, distribution.Theta, distribution.Covariance, p, upper, ConfidenceLevel);
                 bool hasInterval = estimate.Lower is not null;
-                WriteObject(new Quantile(
+                WriteResult(new Quantile(
                     distribution.Name.ToString(),
                     upper ? 1 - p : p,
                     upper ? p : 1 - p,
@@ -70,7 +70,8 @@ namespace PSEstimation.Commands
                     hasInterval ? distribution.IntervalMethod : null)
                 {
                     Property = distribution.Property,
-                });
+                    Group = distribution.Group,
+                }, distribution.Group);
             }
         }
     }

@@ -26,6 +26,9 @@ namespace PSEstimation
         /// <summary>The property the fit was made from (-Property), or null.</summary>
         public string? Property { get; internal set; }
 
+        /// <summary>The -GroupBy group of the fit, or null.</summary>
+        public object? Group { get; internal set; }
+
         /// <summary>The point: a number, or a category for Categorical.</summary>
         public object Value { get; }
 

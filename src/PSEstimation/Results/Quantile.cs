@@ -24,6 +24,9 @@ namespace PSEstimation
         /// <summary>The property the fit was made from (-Property), or null.</summary>
         public string? Property { get; internal set; }
 
+        /// <summary>The -GroupBy group of the fit, or null.</summary>
+        public object? Group { get; internal set; }
+
         /// <summary>The lower-tail probability p: the quantile x has P(X &lt;= x) = p.</summary>
         public double Probability { get; }
 

@@ -216,8 +216,8 @@ namespace PSEstimation.Tests.Commands
             var row = Assert.Single(module.Run("(" + Seed + " | Get-MLEstimate Normal).ToFlatObject()").Output);
             var names = row.Properties.Select(p => p.Name).ToList();
             Assert.Equal(
-                new[] { "Distribution", "Property", "SampleSize", "SkippedCount", "Mean", "MeanStandardError", "MeanLower", "MeanUpper", "MeanFixed", "Variance", "VarianceStandardError", "VarianceLower", "VarianceUpper", "VarianceFixed" },
-                names.Take(14));
+                new[] { "Distribution", "Property", "Group", "SampleSize", "SkippedCount", "Mean", "MeanStandardError", "MeanLower", "MeanUpper", "MeanFixed", "Variance", "VarianceStandardError", "VarianceLower", "VarianceUpper", "VarianceFixed" },
+                names.Take(15));
             Assert.Contains("AIC", names);
             Assert.DoesNotContain("FisherInformation", names);
             Assert.All(row.Properties, p => Assert.True(p.Value is null || p.Value is string || p.Value.GetType().IsPrimitive, p.Name + " is a " + p.Value?.GetType()));
