@@ -1,9 +1,8 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using MathNet.Numerics;
 using PSEstimation.Estimation;
+using PSEstimation.Models;
 
 namespace PSEstimation.Distributions
 {
@@ -15,11 +14,8 @@ namespace PSEstimation.Distributions
     /// </summary>
     /// <remarks>
     /// <para>
-    /// With D = ν + z², B = z²/D: ∂/∂Location = (ν+1) z/(sD), ∂/∂Scale = ((ν+1)B - 1)/s,
-    /// ∂/∂ν = ½[ψ((ν+1)/2) - ψ(ν/2) - 1/ν - log(1 + z²/ν) + (ν+1)B/ν]; second derivatives
-    /// ∂²/∂Location² = -(ν+1)(ν - z²)/(s²D²), ∂²/∂Location∂Scale = -2ν(ν+1)z/(s²D²),
-    /// ∂²/∂Scale² = (1 - (ν+1)B - 2ν(ν+1)B/D)/s², ∂²/∂Location∂ν = z(z² - 1)/(sD²),
-    /// ∂²/∂Scale∂ν = z²(z² - 1)/(sD²), ∂²/∂ν² = ½[½(ψ'((ν+1)/2) - ψ'(ν/2)) + (ν + z⁴)/(νD²)].
+    /// The mathematics (log density, score, Hessian, information, distribution functions,
+    /// quantiles, sampling) is <see cref="StudentTModel"/>'s; here are the fit and its fused pass.
     /// </para>
     /// <para>
     /// For platykurtic data the likelihood keeps increasing as ν → ∞, toward its supremum, the
@@ -37,8 +33,6 @@ namespace PSEstimation.Distributions
     /// sentence in Method). Reporting ν = +Infinity instead would need every consumer of a fit
     /// (-Parameter, -Estimate, priors, serialization) to accept an infinite parameter; 10^20 is a
     /// double that every one of them takes and that evaluates the Normal density to rounding.
-    /// The differences of lnΓ, ψ and ψ' at (ν+1)/2 and ν/2 cancel for large ν, so above ν = 20
-    /// they come from their asymptotic series (Bernoulli-polynomial form of Stirling's series).
     /// </para>
     /// <para>
     /// With ν free the likelihood is unbounded as ν → 0 and Scale → 0 at any data point
@@ -62,113 +56,15 @@ namespace PSEstimation.Distributions
         /// </summary>
         internal const double DegreesOfFreedomSwitch = 1e6;
 
-        private const double HalfLogTwoPi = 0.91893853320467274178032973640561763986139747363778;
-        private const double LogPi = 1.1447298858494001741434273513530587116472948129153;
-
-        /// <summary>Above this ν the ν-differences come from their asymptotic series.</summary>
-        private const double SeriesThreshold = 20;
-
-        /// <summary>
-        /// c_k of lnΓ(x + ½) - lnΓ(x) = ½ log x + Σ c_k x^{-(k-1)}, k = 2, 4, …, 16, with
-        /// c_k = (2^{1-k} - 2) B_k / (k(k-1)) (sympy, exact rationals).
-        /// </summary>
-        private static readonly double[] GammaRatioSeries =
-        {
-            -1.0 / 8, 1.0 / 192, -1.0 / 640, 17.0 / 14336, -31.0 / 18432, 691.0 / 180224, -5461.0 / 425984, 929569.0 / 15728640,
-        };
-
-        /// <summary>
-        /// Coefficients of ν^{-4} … ν^{-14} in the large-ν expansion of the ν-ν Fisher information
-        /// ¼[ψ'(ν/2) - ψ'((ν+1)/2)] - (ν+5)/(2ν(ν+1)(ν+3)) (sympy series; converges for ν &gt; 3).
-        /// </summary>
-        private static readonly double[] InformationSeries =
-        {
-            3.5, -13, 39.5, -119, 363.5, -1101, 3279.5, -9763, 29523.5, -89609, 265719.5,
-        };
-
         private const string CollapseWhy = "with DegreesOfFreedom free the Student t likelihood is unbounded as DegreesOfFreedom and Scale go to 0 at any data point, and no interior maximum was found from the robust start.";
 
         public StudentTFamily()
-            : base(DistributionName.StudentT,
-                   new ParameterSpec("Location", ParameterDomain.Real),
-                   new ParameterSpec("Scale", ParameterDomain.Positive),
-                   new ParameterSpec("DegreesOfFreedom", ParameterDomain.Positive))
+            : base(new StudentTModel())
         {
         }
 
         public override string NumericalMethod
             => "Newton-Raphson on unconstrained scales (DegreesOfFreedom capped at " + DegreesOfFreedomCap.ToString("G", CultureInfo.InvariantCulture) + ")";
-
-        public override double LogDensity(double x, double[] theta)
-        {
-            double s = theta[1], nu = theta[2];
-            var df = new DegreesOfFreedomTerms(nu);
-            Terms(x, theta[0], s, nu, out _, out _, out _, out double logQ);
-            return df.LogConstant - Math.Log(s) - 0.5 * (nu + 1) * logQ;
-        }
-
-        public override void AddScore(double x, double weight, double[] theta, double[] score)
-        {
-            double s = theta[1], nu = theta[2], np1 = nu + 1;
-            var df = new DegreesOfFreedomTerms(nu);
-            Terms(x, theta[0], s, nu, out _, out double b, out double zInvD, out double logQ);
-            score[0] += weight * np1 * zInvD / s;
-            score[1] += weight * (np1 * b - 1) / s;
-            score[2] += weight * 0.5 * (df.DiGammaDifference - logQ + np1 * b / nu);
-        }
-
-        public override void AddHessian(double x, double weight, double[] theta, double[,] hessian)
-        {
-            double s = theta[1], nu = theta[2], np1 = nu + 1, s2 = s * s;
-            var df = new DegreesOfFreedomTerms(nu);
-            Terms(x, theta[0], s, nu, out double invD, out double b, out double zInvD, out _);
-            double a = nu * invD;
-            double locScale = -weight * 2 * nu * np1 * zInvD * invD / s2;
-            double locDf = weight * zInvD * (b - invD) / s;
-            double scaleDf = weight * b * (b - invD) / s;
-            hessian[0, 0] -= weight * np1 * (a - b) * invD / s2;
-            hessian[0, 1] += locScale;
-            hessian[1, 0] += locScale;
-            hessian[1, 1] += weight * (1 - np1 * b - 2 * nu * np1 * b * invD) / s2;
-            hessian[0, 2] += locDf;
-            hessian[2, 0] += locDf;
-            hessian[1, 2] += scaleDf;
-            hessian[2, 1] += scaleDf;
-            hessian[2, 2] += weight * 0.5 * (df.TriGammaDifference + invD * invD + b * b / nu);
-        }
-
-        /// <summary>
-        /// Per observation (Lange, Little and Taylor 1989): I_LL = (ν+1)/((ν+3)s²),
-        /// I_SS = 2ν/((ν+3)s²), I_Sν = -2/((ν+1)(ν+3)s), I_νν = ¼[ψ'(ν/2) - ψ'((ν+1)/2)] - (ν+5)/(2ν(ν+1)(ν+3)),
-        /// Location uncorrelated with the others.
-        /// </summary>
-        public override double[,] ExpectedInformation(double[] theta)
-        {
-            double s = theta[1], nu = theta[2];
-            double scaleDf = -2 / ((nu + 1) * (nu + 3) * s);
-            double dfDf;
-            if (nu >= 1000)
-            {
-                double inv = 1 / nu, sum = 0;
-                for (int j = InformationSeries.Length - 1; j >= 0; j--)
-                {
-                    sum = sum * inv + InformationSeries[j];
-                }
-
-                dfDf = sum * inv * inv * inv * inv;
-            }
-            else
-            {
-                dfDf = -0.5 * new DegreesOfFreedomTerms(nu).TriGammaDifference - (nu + 5) / (2 * nu * (nu + 1) * (nu + 3));
-            }
-
-            return new[,]
-            {
-                { (nu + 1) / ((nu + 3) * s * s), 0, 0 },
-                { 0, 2 * nu / ((nu + 3) * s * s), scaleDf },
-                { 0, scaleDf, dfDf },
-            };
-        }
 
         /// <summary>
         /// Location = median, ν from the excess kurtosis k (ν = 4 + 6/k, kept within [4, 50];
@@ -269,14 +165,15 @@ namespace PSEstimation.Distributions
         protected override double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian)
         {
             double mu = theta[0], s = theta[1], nu = theta[2], np1 = nu + 1;
-            var df = new DegreesOfFreedomTerms(nu);
+            var df = new StudentTModel.DegreesOfFreedomTerms(nu);
             double[] values = sample.Values;
             double[]? weights = sample.Weights;
-            double sw = 0, sLogQ = 0, sZd = 0, sB = 0, sAmB = 0, sZdd = 0, sBd = 0, sZdBd = 0, sBBd = 0, sDd = 0, sBb = 0;
+            double sw = 0, sLogQ = 0, sZd = 0, sB = 0, sAmB = 0, sZdd = 0, sBd = 0, sZdBd = 0, sBBd = 0, sDd = 0, sBb = 0, sScoreTerm = 0, sCurvatureTerm = 0;
+            bool large = nu >= StudentTModel.LargeScoreThreshold;
             for (int i = from; i < to; i++)
             {
                 double w = weights is null ? 1.0 : weights[i];
-                Terms(values[i], mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
+                StudentTModel.Terms(values[i], mu, s, nu, out double invD, out double b, out double zInvD, out double logQ);
                 double bMinusInvD = b - invD;
                 sw += w;
                 sLogQ += w * logQ;
@@ -289,18 +186,24 @@ namespace PSEstimation.Distributions
                 sBBd += w * b * bMinusInvD;
                 sDd += w * invD * invD;
                 sBb += w * b * b;
+                if (large)
+                {
+                    sScoreTerm += w * StudentTModel.DegreesOfFreedomScoreTerm(nu, b, invD);
+                    sCurvatureTerm += w * StudentTModel.DegreesOfFreedomCurvatureTerm(nu, b, invD);
+                }
             }
 
             double s2 = s * s;
             score[0] = np1 * sZd / s;
             score[1] = (np1 * sB - sw) / s;
-            score[2] = 0.5 * (sw * df.DiGammaDifference - sLogQ + np1 * sB / nu);
+            // From 1e6 on the ν-terms per observation without cancellation (StudentTModel.DegreesOfFreedomScoreTerm).
+            score[2] = large ? 0.5 * (sw * df.DiGammaDifference + sScoreTerm) : 0.5 * (sw * df.DiGammaDifference - sLogQ + np1 * sB / nu);
             hessian[0, 0] = -np1 * sAmB / s2;
             hessian[0, 1] = hessian[1, 0] = -2 * nu * np1 * sZdd / s2;
             hessian[1, 1] = (sw - np1 * sB - 2 * nu * np1 * sBd) / s2;
             hessian[0, 2] = hessian[2, 0] = sZdBd / s;
             hessian[1, 2] = hessian[2, 1] = sBBd / s;
-            hessian[2, 2] = 0.5 * (sw * df.TriGammaDifference + sDd + sBb / nu);
+            hessian[2, 2] = large ? 0.5 * (sw * df.TriGammaRemainder + sCurvatureTerm) : 0.5 * (sw * df.TriGammaDifference + sDd + sBb / nu);
             return sw * (df.LogConstant - Math.Log(s)) - 0.5 * np1 * sLogQ;
         }
 
@@ -419,78 +322,6 @@ namespace PSEstimation.Distributions
             }
 
             return excess <= 6.0 / 46 ? 50 : Math.Min(50, 4 + 6 / excess);
-        }
-
-        /// <summary>
-        /// For z = (x - Location) / Scale: 1/D, B = z²/D, z/D and log(1 + z²/ν) for D = ν + z², formed
-        /// from 1/z when |z| is large so that nothing overflows (also when z itself does: x = 1e308, Scale 0.5).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Terms(double x, double location, double scale, double nu, out double invD, out double b, out double zInvD, out double logQ)
-        {
-            double z = (x - location) / scale;
-            if (Math.Abs(z) <= 1e100)
-            {
-                double z2 = z * z;
-                invD = 1 / (nu + z2);
-                b = z2 * invD;
-                zInvD = z * invD;
-                logQ = SpecialMath.Log1p(z2 / nu);
-            }
-            else
-            {
-                double r = 1 / z, r2 = r * r, d = 1 + nu * r2;
-                invD = r2 / d;
-                b = 1 / d;
-                zInvD = r / d;
-                logQ = 2 * LogAbsStandardized(x, location, scale, z) - Math.Log(nu) + SpecialMath.Log1p(nu * r2);
-            }
-        }
-
-        /// <summary>
-        /// The parts of the log-density and its ν-derivatives that depend on ν alone:
-        /// lnΓ((ν+1)/2) - lnΓ(ν/2) - ½ log(νπ), ψ((ν+1)/2) - ψ(ν/2) - 1/ν and ½[ψ'((ν+1)/2) - ψ'(ν/2)].
-        /// </summary>
-        private readonly struct DegreesOfFreedomTerms
-        {
-            public DegreesOfFreedomTerms(double nu)
-            {
-                double x = 0.5 * nu;
-                if (nu > SeriesThreshold)
-                {
-                    // lnΓ(x+½) - lnΓ(x) - ½ log x = Σ c_k x^{1-k}; its derivatives give the ψ and ψ' differences.
-                    double ix = 1 / x, ix2 = ix * ix, power = ix, gamma = 0, digamma = 0, trigamma = 0;
-                    for (int j = 0; j < GammaRatioSeries.Length; j++)
-                    {
-                        int k = 2 * j + 2;
-                        double c = GammaRatioSeries[j];
-                        gamma += c * power;
-                        digamma -= c * (k - 1) * power * ix;
-                        trigamma += c * k * (k - 1) * power * ix2;
-                        power *= ix2;
-                    }
-
-                    LogConstant = gamma - HalfLogTwoPi;
-                    DiGammaDifference = digamma;
-                    // ψ'(x+½) - ψ'(x) = -1/(2x²) + Σ c_k k(k-1) x^{-k-1}; halved.
-                    TriGammaDifference = 0.5 * (trigamma - 0.5 * ix2);
-                }
-                else
-                {
-                    LogConstant = SpecialFunctions.GammaLn(x + 0.5) - SpecialFunctions.GammaLn(x) - 0.5 * (Math.Log(nu) + LogPi);
-                    DiGammaDifference = SpecialFunctions.DiGamma(x + 0.5) - SpecialFunctions.DiGamma(x) - 1 / nu;
-                    TriGammaDifference = 0.5 * (SpecialMath.Trigamma(x + 0.5) - SpecialMath.Trigamma(x));
-                }
-            }
-
-            /// <summary>lnΓ((ν+1)/2) - lnΓ(ν/2) - ½ log(νπ).</summary>
-            public double LogConstant { get; }
-
-            /// <summary>ψ((ν+1)/2) - ψ(ν/2) - 1/ν.</summary>
-            public double DiGammaDifference { get; }
-
-            /// <summary>½[ψ'((ν+1)/2) - ψ'(ν/2)].</summary>
-            public double TriGammaDifference { get; }
         }
 
         /// <summary>Thrown by <see cref="CappedObjective"/> when Newton tries a point beyond the cap.</summary>
