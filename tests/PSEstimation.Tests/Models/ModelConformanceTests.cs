@@ -38,6 +38,16 @@ namespace PSEstimation.Tests.Models
                 return spread > 1e-100 && spread < 1e100 && spread > 1e-8 * middle && middle < 1e100;
             });
 
+        [Fact]
+        public void Every_registered_family_has_a_model_and_reference_values()
+        {
+            var missing = DistributionFamilies.All
+                .Where(r => DistributionFamilies.CreateForDescription(r.Name).Model is null || !ModelReference.Has(r.Name))
+                .Select(r => r.Name.ToString())
+                .ToList();
+            Assert.True(missing.Count == 0, "Without a model or tests/reference/models/<Family>.json: " + string.Join(", ", missing));
+        }
+
         [Theory]
         [MemberData(nameof(Cases))]
         public void Matches_the_reference_values(string family, int index)
