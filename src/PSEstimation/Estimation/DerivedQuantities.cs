@@ -92,7 +92,6 @@ namespace PSEstimation.Estimation
         /// </summary>
         public static IntervalEstimate Survival(DistributionModel model, double[] theta, double[,]? covariance, double x, double level)
         {
-            double logS = model.LogSurvival(x, theta);
             double survival = model.Survival(x, theta);
             if (covariance is null)
             {
