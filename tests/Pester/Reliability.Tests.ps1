@@ -50,8 +50,7 @@ BeforeDiscovery {
     # Samples that identify no estimate (n = 1, all equal; two values for Cauchy and the negative binomial).
     function Get-Degenerate([string] $Family, [string] $Case) {
         if ($Case -in 'SingleValue', 'AllEqual') {
-            if ($Family -in 'Normal', 'LogNormal', 'Gamma', 'Weibull', 'Beta', 'Logistic', 'Cauchy', 'StudentT') { return 'ZeroVariance' }
-            if ($Family -in 'Laplace', 'Uniform', 'Pareto') { return 'ConstantSample' }
+            if ($Family -in 'Normal', 'LogNormal', 'Gamma', 'Weibull', 'Beta', 'Logistic', 'Cauchy', 'StudentT', 'Laplace', 'Uniform', 'Pareto') { return 'ZeroVariance' }
             if ($Family -eq 'NegativeBinomial') { return 'NoFiniteEstimate' }
         }
         if ($Case -eq 'TwoValues') {

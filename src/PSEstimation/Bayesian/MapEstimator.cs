@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Threading;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
 
@@ -49,7 +48,7 @@ namespace PSEstimation.Bayesian
         {
             if (sample.TotalWeight <= 0)
             {
-                throw new EstimationException("NoUsableInput", $"No usable values to fit a {Family.Name} distribution to.");
+                throw new EstimationException(ErrorIds.NoUsableInput, $"No usable values to fit a {Family.Name} distribution to.");
             }
 
             MLEstimate? mle = FitMle(sample, fixedValues, cancellation);
@@ -64,7 +63,7 @@ namespace PSEstimation.Bayesian
         {
             if (counts.TotalWeight <= 0)
             {
-                throw new EstimationException("NoUsableInput", "No usable values to fit a Categorical distribution to.");
+                throw new EstimationException(ErrorIds.NoUsableInput, "No usable values to fit a Categorical distribution to.");
             }
 
             var mle = CategoricalEstimator.Fit(counts, confidenceLevel);
@@ -247,7 +246,7 @@ namespace PSEstimation.Bayesian
 
             if (best is null)
             {
-                throw new EstimationException("NoFiniteStart", $"The log-posterior of {Family.Name} is not finite at any starting point (the MLE, the prior centres); the data and the prior cannot be combined.");
+                throw new EstimationException(ErrorIds.NoFiniteStart, $"The log-posterior of {Family.Name} is not finite at any starting point (the MLE, the prior centres); the data and the prior cannot be combined.");
             }
 
             double[] theta = best.Theta;

@@ -83,7 +83,7 @@ namespace PSEstimation.Distributions
             if (s.Minimum == s.Maximum)
             {
                 throw new EstimationException(
-                    "ZeroVariance",
+                    ErrorIds.ZeroVariance,
                     $"All {s.Count} values equal {Format(s.Minimum)}: the Beta likelihood grows without bound as Alpha and Beta → ∞ with Alpha/(Alpha + Beta) at that value, so there is no finite estimate. Fix a parameter with -Fixed @{{ Alpha = ... }} or supply values that differ.");
             }
 
@@ -101,7 +101,7 @@ namespace PSEstimation.Distributions
             if (!(largest <= MaxParameter))
             {
                 throw new EstimationException(
-                    "InsufficientSpread",
+                    ErrorIds.InsufficientSpread,
                     $"The values (from {Format(s.Minimum)} to {Format(s.Maximum)}, mean {Format(s.Mean)}) are too close together or too close to 0 or 1: Alpha or Beta would be about {Format(largest)}, beyond {Format(MaxParameter)}, where double precision no longer resolves the Beta likelihood. Fix a parameter with -Fixed, or supply values that spread more.");
             }
 

@@ -260,7 +260,7 @@ namespace PSEstimation.Distributions
             if (double.IsInfinity(sum))
             {
                 throw new EstimationException(
-                    "SumOverflow",
+                    ErrorIds.SumOverflow,
                     $"The values sum to more than the largest double (about 1.8e308), so no {family} estimate can be formed; counts this large cannot be fitted.");
             }
         }

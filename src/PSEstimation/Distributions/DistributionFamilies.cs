@@ -73,7 +73,7 @@ namespace PSEstimation.Distributions
             // Categorical's parameters are its categories, known only from the data: it is not a
             // DistributionFamily (see CategoricalCounts, CategoricalEstimator).
             var registration = Find(name) ?? throw new EstimationException(
-                "NoParameterList",
+                ErrorIds.NoParameterList,
                 string.Format(CultureInfo.InvariantCulture, "The {0} family has no fixed parameter list; it is handled by its own estimator.", name));
             return registration.CreateFitter(constants ?? NoConstants);
         }

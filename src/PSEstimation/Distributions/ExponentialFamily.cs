@@ -44,7 +44,7 @@ namespace PSEstimation.Distributions
             if (!(s.Maximum > 0))
             {
                 throw new EstimationException(
-                    "AllValuesZero",
+                    ErrorIds.AllValuesZero,
                     $"All {s.Count} values are 0: the Rate estimate n / Σx would be infinite. Fix the rate with -Fixed @{{ Rate = ... }} or supply positive values.");
             }
 
@@ -52,7 +52,7 @@ namespace PSEstimation.Distributions
             if (double.IsInfinity(rate) || double.IsNaN(rate))
             {
                 throw new EstimationException(
-                    "RateOverflow",
+                    ErrorIds.RateOverflow,
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "The mean of the values ({0:R}) is so small that the Rate estimate 1 / mean exceeds the largest double; rescale the data (e.g. multiply by 1e10) and fit again.",

@@ -94,7 +94,7 @@ namespace PSEstimation.Distributions
             if (s.Minimum == s.Maximum)
             {
                 throw new EstimationException(
-                    "ZeroVariance",
+                    ErrorIds.ZeroVariance,
                     $"All {s.Count} values equal {Format(s.Minimum)}: the Gamma likelihood grows without bound as Shape → ∞ (with Shape/Rate held at the mean), so there is no finite estimate. Fix the shape with -Fixed @{{ Shape = ... }} or supply values that differ.");
             }
 
@@ -103,7 +103,7 @@ namespace PSEstimation.Distributions
             if (!(start <= MaxShape))
             {
                 throw new EstimationException(
-                    "InsufficientSpread",
+                    ErrorIds.InsufficientSpread,
                     $"The values (from {Format(s.Minimum)} to {Format(s.Maximum)}) differ too little relative to their mean: the Gamma Shape estimate would be about {Format(start)}, beyond {Format(MaxShape)}, where double precision no longer resolves the likelihood. Fix the shape with -Fixed @{{ Shape = ... }}, or fit a Normal distribution.");
             }
 
@@ -122,7 +122,7 @@ namespace PSEstimation.Distributions
             if (!SpecialMath.InformationInRange(ExpectedInformation(theta), s.TotalWeight, fixedValues, out int worst))
             {
                 throw new EstimationException(
-                    "InformationOutOfRange",
+                    ErrorIds.InformationOutOfRange,
                     $"The values (mean {Format(s.Mean)}, from {Format(s.Minimum)} to {Format(s.Maximum)}) are at a scale where the Fisher information for {Parameters[worst].Name} (at Shape ≈ {Format(theta[0])}, Rate ≈ {Format(theta[1])}) is outside the range of a double, so the fit cannot be carried out or its standard errors reported. Divide the values by about {SpecialMath.PowerOfTen(s.Mean)} and fit again: Shape does not change, and Rate scales by the same factor.");
             }
 
@@ -140,7 +140,7 @@ namespace PSEstimation.Distributions
             if (!(value > 0) || double.IsInfinity(value))
             {
                 throw new EstimationException(
-                    "EstimateOutOfRange",
+                    ErrorIds.EstimateOutOfRange,
                     $"The Gamma {name} estimate for values from {Format(s.Minimum)} to {Format(s.Maximum)} is {(value > 0 ? "beyond the largest" : "below the smallest positive")} double. Rescale the data (e.g. divide by {Format(s.Maximum)}) and fit again.");
             }
         }

@@ -44,7 +44,7 @@ namespace PSEstimation.Distributions
                 if (min < max)
                 {
                     throw new EstimationException(
-                        "ScaleUnderflow",
+                        ErrorIds.ScaleUnderflow,
                         "The values differ, but their mean absolute deviation is below the smallest positive double (about 5e-324); rescale the data (e.g. multiply by 1e10) and fit again.");
                 }
 
@@ -52,7 +52,7 @@ namespace PSEstimation.Distributions
                     ? $"All {s.Count} values are equal ({location.ToString("R", CultureInfo.InvariantCulture)})"
                     : $"All {s.Count} values equal the fixed Location {location.ToString("R", CultureInfo.InvariantCulture)}";
                 throw new EstimationException(
-                    "ConstantSample",
+                    ErrorIds.ZeroVariance,
                     what + ": the Scale estimate (the mean absolute deviation) would be 0, where the Laplace likelihood is unbounded. Fix it with -Fixed @{ Scale = ... } or supply values that differ.");
             }
 

@@ -27,12 +27,6 @@ namespace PSEstimation.Distributions
         /// </summary>
         internal const int SubsampleSize = 1 << 13;
 
-        /// <summary>Error id: the likelihood grows without bound as Scale → 0, because too many values coincide.</summary>
-        public const string UnboundedLikelihoodId = "UnboundedLikelihood";
-
-        /// <summary>Error id: every value is the same (one value included), so Scale would be 0.</summary>
-        public const string ZeroVarianceId = "ZeroVariance";
-
         protected LocationScaleFamily(DistributionName name, params ParameterSpec[] parameters)
             : base(name, parameters)
         {
@@ -237,7 +231,7 @@ namespace PSEstimation.Distributions
                     ? $"Only one value ({shown}) was given"
                     : $"All {count} values equal {shown}";
                 throw new EstimationException(
-                    ZeroVarianceId,
+                    ErrorIds.ZeroVariance,
                     $"{what}: the {Name} Scale estimate would be 0, where the likelihood is unbounded. Fix the Scale with -Fixed @{{ Scale = ... }} or supply values that differ.");
             }
 
@@ -245,7 +239,7 @@ namespace PSEstimation.Distributions
             {
                 string share = tied.ToString("R", CultureInfo.InvariantCulture) + " of the " + n.ToString("R", CultureInfo.InvariantCulture) + " values";
                 throw new EstimationException(
-                    UnboundedLikelihoodId,
+                    ErrorIds.UnboundedLikelihood,
                     $"{share} equal {shown}: {why} Fix the Scale with -Fixed @{{ Scale = ... }} or supply more distinct values.");
             }
         }
@@ -260,7 +254,7 @@ namespace PSEstimation.Distributions
             if (fixedValues[1] is null && !(theta[1] > 1e-8 * sorted.SmallestGap))
             {
                 throw new EstimationException(
-                    UnboundedLikelihoodId,
+                    ErrorIds.UnboundedLikelihood,
                     $"The {Name} fit ran to Scale → 0 at Location {theta[0].ToString("R", CultureInfo.InvariantCulture)}: {why} Fix a parameter with -Fixed or supply more distinct values.");
             }
         }
@@ -298,7 +292,7 @@ namespace PSEstimation.Distributions
                 string scale = theta[1].ToString("G6", CultureInfo.InvariantCulture);
                 string others = Parameters.Count > 2 ? ", and DegreesOfFreedom does not change" : string.Empty;
                 throw new EstimationException(
-                    "InformationOutOfRange",
+                    ErrorIds.InformationOutOfRange,
                     $"At these values the {Name} Scale is about {scale}, where the Fisher information for {Parameters[worst].Name} (proportional to 1/Scale²) is outside the range of a double, so the fit cannot be carried out or its standard errors reported. Divide the values by about {SpecialMath.PowerOfTen(theta[1])} and fit again: Location and Scale scale by the same factor{others}.");
             }
 

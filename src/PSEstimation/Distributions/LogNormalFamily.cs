@@ -69,7 +69,7 @@ namespace PSEstimation.Distributions
                     ? $"All {s.Count} values have the same logarithm (to double precision)"
                     : $"The logarithms of all {s.Count} values equal the fixed MeanLog {meanLog.ToString("R", CultureInfo.InvariantCulture)}";
                 throw new EstimationException(
-                    "ZeroVariance",
+                    ErrorIds.ZeroVariance,
                     what + ": the SdLog estimate would be 0, where the LogNormal likelihood is unbounded. Fix it with -Fixed @{ SdLog = ... } or supply values that differ.");
             }
 

@@ -117,7 +117,7 @@ namespace PSEstimation.Distributions
             if (table.Maximum == 0)
             {
                 throw new EstimationException(
-                    "NoFiniteEstimate",
+                    ErrorIds.NoFiniteEstimate,
                     $"All {table.Count} values are 0: every negative binomial with P = 1 fits them perfectly, whatever Size, so Size cannot be estimated. Fit Poisson instead (Get-MLEstimate Poisson gives Lambda = 0), or fix Size with -Fixed @{{ Size = ... }}.");
             }
 
@@ -125,7 +125,7 @@ namespace PSEstimation.Distributions
             if (!(dispersion > 1 / mean))
             {
                 throw new EstimationException(
-                    "NoFiniteEstimate",
+                    ErrorIds.NoFiniteEstimate,
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "The sample variance ({0:G6}, divisor n) does not exceed the mean ({1:G6}): the negative binomial likelihood keeps increasing as Size goes to infinity (the Poisson limit), so there is no finite maximum-likelihood Size. Fit Poisson instead (Get-MLEstimate Poisson), or fix Size with -Fixed @{{ Size = ... }}.",
@@ -216,13 +216,13 @@ namespace PSEstimation.Distributions
             string fixedText = p.ToString("R", CultureInfo.InvariantCulture);
             if (p == 0)
             {
-                throw new EstimationException("NoFiniteEstimate", "With P fixed at 0 every count has probability 0; fix P to a value above 0.");
+                throw new EstimationException(ErrorIds.NoFiniteEstimate, "With P fixed at 0 every count has probability 0; fix P to a value above 0.");
             }
 
             if (p == 1)
             {
                 throw new EstimationException(
-                    "NoFiniteEstimate",
+                    ErrorIds.NoFiniteEstimate,
                     table.Maximum == 0
                         ? "With P fixed at 1 every Size gives the all-zero sample probability 1, so Size cannot be estimated; fix Size too, or let P be estimated."
                         : "With P fixed at 1 only 0 has positive probability, but the sample has larger values; fix P below 1.");
@@ -231,7 +231,7 @@ namespace PSEstimation.Distributions
             if (table.Maximum == 0)
             {
                 throw new EstimationException(
-                    "NoFiniteEstimate",
+                    ErrorIds.NoFiniteEstimate,
                     $"All values are 0: with P fixed at {fixedText} the likelihood p^(n·Size) keeps increasing as Size goes to 0, so there is no maximum-likelihood Size. Fix Size, or let P be estimated.");
             }
 
@@ -283,7 +283,7 @@ namespace PSEstimation.Distributions
                     hi += 2;
                     if (hi > MaxLog)
                     {
-                        throw new EstimationException("NoFiniteEstimate", "The maximum-likelihood Size is infinite: " + whenUnbounded);
+                        throw new EstimationException(ErrorIds.NoFiniteEstimate, "The maximum-likelihood Size is infinite: " + whenUnbounded);
                     }
                 }
             }
@@ -297,7 +297,7 @@ namespace PSEstimation.Distributions
                     lo -= 2;
                     if (lo < MinLog)
                     {
-                        throw new EstimationException("NoFiniteEstimate", "The maximum-likelihood Size is 0, outside the parameter space: " + whenUnbounded);
+                        throw new EstimationException(ErrorIds.NoFiniteEstimate, "The maximum-likelihood Size is 0, outside the parameter space: " + whenUnbounded);
                     }
                 }
             }

@@ -65,21 +65,21 @@ namespace PSEstimation.Distributions
                 // Values near ±1e308 (or differences beyond about 1e154): the mean or the squared
                 // deviations leave the double range, and a variance of Infinity is no estimate.
                 throw new EstimationException(
-                    "EstimateOutOfRange",
+                    ErrorIds.EstimateOutOfRange,
                     "The values are so large or so spread out (differences of about 1e154 or more) that the Normal variance estimate exceeds the largest double (about 1.8e308). Divide the values by a power of ten (e.g. 1e160) and fit again: the Mean scales by that factor and the Variance by its square.");
             }
 
             if (!(variance > 0) && s.ValuesDiffer)
             {
                 throw new EstimationException(
-                    "VarianceUnderflow",
+                    ErrorIds.VarianceUnderflow,
                     "The values differ, but their variance is below the smallest positive double (about 5e-324); rescale the data (e.g. multiply by 1e150) and fit again.");
             }
 
             if (!(variance > 0))
             {
                 throw new EstimationException(
-                    "ZeroVariance",
+                    ErrorIds.ZeroVariance,
                     $"All {s.Count} values equal {mean.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: the variance estimate would be 0, where the Normal likelihood is unbounded. Fix the variance with -Fixed @{{ Variance = ... }} or supply values that differ.");
             }
 

@@ -87,7 +87,7 @@ namespace PSEstimation.Distributions
                     ? $"All {s.Count} values are equal ({scale.ToString("R", CultureInfo.InvariantCulture)})"
                     : $"All {s.Count} values equal the fixed Scale {scale.ToString("R", CultureInfo.InvariantCulture)}";
                 throw new EstimationException(
-                    "ConstantSample",
+                    ErrorIds.ZeroVariance,
                     what + ": the Shape estimate n / Σ log(x / Scale) would be infinite. Fix it with -Fixed @{ Shape = ... } or supply values that differ.");
             }
 

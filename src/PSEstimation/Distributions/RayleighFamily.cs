@@ -51,7 +51,7 @@ namespace PSEstimation.Distributions
             if (!(sigma > 0))
             {
                 throw new EstimationException(
-                    "AllValuesZero",
+                    ErrorIds.AllValuesZero,
                     $"All {s.Count} values are 0: the Scale estimate sqrt(Σx² / 2n) would be 0, where the Rayleigh likelihood is degenerate. Fix the scale with -Fixed @{{ Scale = ... }} or supply positive values.");
             }
 

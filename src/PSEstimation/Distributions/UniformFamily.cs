@@ -80,7 +80,7 @@ namespace PSEstimation.Distributions
                     ? $"All {s.Count} values are equal ({lower.ToString("R", CultureInfo.InvariantCulture)})"
                     : $"All {s.Count} values equal the fixed bound {(fixedValues[0] ?? fixedValues[1] ?? lower).ToString("R", CultureInfo.InvariantCulture)}";
                 throw new EstimationException(
-                    "ConstantSample",
+                    ErrorIds.ZeroVariance,
                     what + ": the estimate Upper - Lower would be 0, where the Uniform likelihood is unbounded. Supply values that differ, or fix both bounds with -Fixed @{ Lower = ...; Upper = ... }.");
             }
 

@@ -125,7 +125,7 @@ namespace PSEstimation.Distributions
                 if (min == scale && max == scale)
                 {
                     throw new EstimationException(
-                        "ZeroVariance",
+                        ErrorIds.ZeroVariance,
                         $"All {s.Count} values equal the fixed Scale {Format(scale)}: the Weibull likelihood grows without bound as Shape → ∞, so there is no finite estimate. Supply values that differ.");
                 }
 
@@ -136,14 +136,14 @@ namespace PSEstimation.Distributions
             if (min == max)
             {
                 throw new EstimationException(
-                    "ZeroVariance",
+                    ErrorIds.ZeroVariance,
                     $"All {s.Count} values equal {Format(min)}: the Weibull likelihood grows without bound as Shape → ∞ (with Scale at that value), so there is no finite estimate. Fix the shape with -Fixed @{{ Shape = ... }} or supply values that differ.");
             }
 
             if (!(menon <= MaxShape))
             {
                 throw new EstimationException(
-                    "InsufficientSpread",
+                    ErrorIds.InsufficientSpread,
                     $"The values (from {Format(min)} to {Format(max)}) differ too little relative to their size: the Weibull Shape estimate would be about {Format(menon)}, beyond {Format(MaxShape)}, where double precision no longer resolves the likelihood. Fix the shape with -Fixed @{{ Shape = ... }}, or fit a Normal distribution.");
             }
 
@@ -166,7 +166,7 @@ namespace PSEstimation.Distributions
                 double typical = Math.Sqrt(low) * Math.Sqrt(high);
                 string scale = low == high ? "≈ " + Format(low) : $"between {Format(low)} and {Format(high)}";
                 throw new EstimationException(
-                    "InformationOutOfRange",
+                    ErrorIds.InformationOutOfRange,
                     $"At these values the Weibull Scale is {scale}, where its Fisher information n·Shape²/Scale² (Shape ≈ {Format(k)}) is outside the range of a double, so the fit cannot be carried out or its standard errors reported. Divide the values by about {SpecialMath.PowerOfTen(typical)} and fit again: Shape does not change, and Scale scales by the same factor.");
             }
         }
@@ -189,7 +189,7 @@ namespace PSEstimation.Distributions
             if (!(scale > 0) || double.IsInfinity(scale))
             {
                 throw new EstimationException(
-                    "EstimateOutOfRange",
+                    ErrorIds.EstimateOutOfRange,
                     $"The Weibull Scale estimate for Shape {Format(k)} is {(scale > 0 ? "beyond the largest" : "below the smallest positive")} double. Rescale the data (e.g. divide by {Format(max)}) and fit again.");
             }
 

@@ -18,7 +18,7 @@ namespace PSEstimation.Estimation
         {
             if (counts.TotalWeight <= 0)
             {
-                throw new EstimationException("NoUsableInput", "No usable values to fit a Categorical distribution to.");
+                throw new EstimationException(ErrorIds.NoUsableInput, "No usable values to fit a Categorical distribution to.");
             }
 
             int k = counts.CategoryCount;

@@ -33,7 +33,7 @@ namespace PSEstimation.Estimation
         {
             if (sample.TotalWeight <= 0)
             {
-                throw new EstimationException("NoUsableInput", $"No usable values to fit a {Family.Name} distribution to.");
+                throw new EstimationException(ErrorIds.NoUsableInput, $"No usable values to fit a {Family.Name} distribution to.");
             }
 
             sample.Cancellation = cancellation;
@@ -64,7 +64,7 @@ namespace PSEstimation.Estimation
             if (double.IsNaN(logLik))
             {
                 throw new EstimationException(
-                    "UndefinedLogLikelihood",
+                    ErrorIds.UndefinedLogLikelihood,
                     $"The {Family.Name} log-likelihood at the estimate is undefined (NaN): the values are beyond what double precision can evaluate for this family. Rescale the data and fit again.");
             }
 

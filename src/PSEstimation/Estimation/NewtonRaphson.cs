@@ -49,7 +49,7 @@ namespace PSEstimation.Estimation
 
             if (double.IsNaN(logLik) || double.IsInfinity(logLik))
             {
-                throw new EstimationException("NoFiniteStart", "The objective is not finite at the starting point; the data cannot be fitted.");
+                throw new EstimationException(ErrorIds.NoFiniteStart, "The objective is not finite at the starting point; the data cannot be fitted.");
             }
 
             for (int iteration = 1; iteration <= maxIterations; iteration++)

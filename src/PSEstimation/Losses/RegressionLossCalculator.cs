@@ -24,7 +24,7 @@ namespace PSEstimation.Losses
             if (!(n > 0))
             {
                 throw new EstimationException(
-                    Commands.ErrorIds.NoUsableInput,
+                    ErrorIds.NoUsableInput,
                     sample.PairCount == 0 ? "There are no pairs to measure." : "The weights of the pairs sum to 0: there is nothing to measure.");
             }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 
 namespace PSEstimation.Models

@@ -124,10 +124,10 @@ namespace PSEstimation.Tests.Numerics
         public void Constant_samples_are_clear_errors()
         {
             var e = Assert.Throws<EstimationException>(() => Fit(new[] { 4.0, 4.0, 4.0 }));
-            Assert.Equal("ConstantSample", e.ErrorId);
+            Assert.Equal("ZeroVariance", e.ErrorId);
             Assert.Contains("-Fixed", e.Message);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 4.0 })).ErrorId);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 4.0, 4.0 }, new double?[] { 4.0, null })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 4.0 })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 4.0, 4.0 }, new double?[] { 4.0, null })).ErrorId);
             // One value with Location fixed elsewhere: Scale = |2 - 0| = 2 (hand).
             Tolerance.Relative(2, Fit(new[] { 2.0 }, new double?[] { 0, null }).Parameters[1].Value, 1e-15, "Scale (n = 1)");
         }

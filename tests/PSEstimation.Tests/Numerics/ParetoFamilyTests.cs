@@ -132,10 +132,10 @@ namespace PSEstimation.Tests.Numerics
         public void Constant_samples_are_clear_errors()
         {
             var e = Assert.Throws<EstimationException>(() => Fit(new[] { 2.0, 2.0, 2.0 }));
-            Assert.Equal("ConstantSample", e.ErrorId);
+            Assert.Equal("ZeroVariance", e.ErrorId);
             Assert.Contains("infinite", e.Message);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 2.0 })).ErrorId);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 2.0, 2.0 }, new double?[] { 2.0, null })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 2.0 })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 2.0, 2.0 }, new double?[] { 2.0, null })).ErrorId);
 
             // With Scale fixed below the values, one value identifies Shape: 1 / log(2 / 1) (hand).
             Tolerance.Relative(1 / Math.Log(2), Fit(new[] { 2.0 }, new double?[] { 1.0, null }).Parameters[1].Value, 1e-15, "Shape (n = 1)");

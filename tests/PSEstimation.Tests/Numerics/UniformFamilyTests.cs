@@ -99,10 +99,10 @@ namespace PSEstimation.Tests.Numerics
         public void Constant_samples_are_clear_errors()
         {
             var e = Assert.Throws<EstimationException>(() => Fit(new[] { 3.0, 3.0 }));
-            Assert.Equal("ConstantSample", e.ErrorId);
+            Assert.Equal("ZeroVariance", e.ErrorId);
             Assert.Contains("-Fixed", e.Message);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 3.0 })).ErrorId);
-            Assert.Equal("ConstantSample", Assert.Throws<EstimationException>(() => Fit(new[] { 3.0, 3.0 }, new double?[] { 3, null })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 3.0 })).ErrorId);
+            Assert.Equal("ZeroVariance", Assert.Throws<EstimationException>(() => Fit(new[] { 3.0, 3.0 }, new double?[] { 3, null })).ErrorId);
             // One value with the other bound fixed is enough.
             Assert.Equal(3.0, Fit(new[] { 3.0 }, new double?[] { 1, null }).Parameters[1].Value);
         }

@@ -128,8 +128,7 @@ namespace PSEstimation.Tests.Reliability
         /// </summary>
         private static string? Degenerate(string family, string caseName) => (family, caseName) switch
         {
-            ("Normal" or "LogNormal" or "Gamma" or "Weibull" or "Beta" or "Logistic" or "Cauchy" or "StudentT", "SingleValue" or "AllEqual") => "ZeroVariance",
-            ("Laplace" or "Uniform" or "Pareto", "SingleValue" or "AllEqual") => "ConstantSample",
+            ("Normal" or "LogNormal" or "Gamma" or "Weibull" or "Beta" or "Logistic" or "Cauchy" or "StudentT" or "Laplace" or "Uniform" or "Pareto", "SingleValue" or "AllEqual") => "ZeroVariance",
             ("NegativeBinomial", "SingleValue" or "AllEqual" or "TwoValues") => "NoFiniteEstimate",
             ("Cauchy", "TwoValues") => "UnboundedLikelihood",
             _ => null,

@@ -1,8 +1,10 @@
-namespace PSEstimation.Commands
+namespace PSEstimation
 {
     /// <summary>
     /// The stable error ids of the module. Scripts and tests match on
     /// "&lt;id&gt;,PSEstimation.Commands.&lt;Cmdlet&gt;Command", so these never change.
+    /// In the root namespace so that the core (Distributions, Models, Estimation, Bayesian)
+    /// names them without depending on the cmdlets. docs/about_PSEstimation.md lists them.
     /// </summary>
     internal static class ErrorIds
     {
@@ -37,5 +39,27 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // Terminating, from the data: a fit that the sample cannot give (the message says what to change).
+        // A constant sample (or n = 1) where a scale, shape or spread must be estimated. One id for
+        // every family: Uniform, Pareto and Laplace said ConstantSample in 0.1.0.
+        public const string ZeroVariance = "ZeroVariance";
+        public const string AllValuesZero = "AllValuesZero";
+        public const string NoFiniteEstimate = "NoFiniteEstimate";
+        public const string UnboundedLikelihood = "UnboundedLikelihood";
+        public const string InsufficientSpread = "InsufficientSpread";
+        public const string VarianceUnderflow = "VarianceUnderflow";
+        public const string InformationOutOfRange = "InformationOutOfRange";
+        public const string EstimateOutOfRange = "EstimateOutOfRange";
+        public const string RateOverflow = "RateOverflow";
+        public const string ScaleUnderflow = "ScaleUnderflow";
+        public const string SumOverflow = "SumOverflow";
+
+        // Terminating, from the fitting machinery.
+        public const string NoFiniteStart = "NoFiniteStart";
+        public const string UndefinedLogLikelihood = "UndefinedLogLikelihood";
+
+        // Internal: a family that is not a DistributionFamily (Categorical) asked for one; no cmdlet shows it.
+        public const string NoParameterList = "NoParameterList";
     }
 }
