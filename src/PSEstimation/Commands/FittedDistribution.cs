@@ -91,7 +91,7 @@ namespace PSEstimation.Commands
             var values = ParameterTable.Read(table, name, source);
             var family = DistributionFamilies.Create(name, ParameterTable.Constants(values, name));
             var theta = ParameterTable.FullVector(family, values, source);
-            var model = family.Model ?? throw new EstimationException(ErrorIds.InvalidParameterValue, $"{name} has no distribution functions yet.");
+            var model = family.Model;
             if (model.ParameterConstraintViolation(theta) is string problem)
             {
                 throw new EstimationException(ErrorIds.InvalidParameterValue, $"-{source} gives invalid {name} parameters: {problem} Expected: {ParameterTable.Expected(name)}.");

@@ -24,8 +24,6 @@ namespace PSEstimation.Distributions
     /// </remarks>
     internal abstract class DistributionFamily
     {
-        private static readonly IReadOnlyDictionary<string, double> NoConstants = new Dictionary<string, double>();
-
         /// <summary>A fitter of <paramref name="model"/>.</summary>
         protected DistributionFamily(DistributionModel model)
         {
@@ -34,15 +32,8 @@ namespace PSEstimation.Distributions
             Parameters = model.Parameters;
         }
 
-        /// <summary>Until every family has its model: a fitter that still holds its own mathematics.</summary>
-        protected DistributionFamily(DistributionName name, params ParameterSpec[] parameters)
-        {
-            Name = name;
-            Parameters = parameters;
-        }
-
         /// <summary>The family's mathematics: densities, distribution functions, quantiles, sampling.</summary>
-        public DistributionModel? Model { get; }
+        public DistributionModel Model { get; }
 
         public DistributionName Name { get; }
 
@@ -53,16 +44,16 @@ namespace PSEstimation.Distributions
         /// Values that configure the family but are never estimated (Binomial's Trials), by
         /// name. They appear in a fit's Estimate so it can be passed back as -Parameter.
         /// </summary>
-        public virtual IReadOnlyDictionary<string, double> Constants => Model?.Constants ?? NoConstants;
+        public virtual IReadOnlyDictionary<string, double> Constants => Model.Constants;
 
         /// <summary>Whether the support is a set of integers (a probability mass function).</summary>
-        public virtual bool IsDiscrete => Model!.IsDiscrete;
+        public virtual bool IsDiscrete => Model.IsDiscrete;
 
         /// <summary>Whether $true and $false are read as 1 and 0 (Bernoulli).</summary>
         public virtual bool AcceptsBooleans => false;
 
         /// <summary>The support in words, for error messages: "x > 0".</summary>
-        public virtual string SupportDescription => Model!.SupportDescription;
+        public virtual string SupportDescription => Model.SupportDescription;
 
         /// <summary>
         /// Whether a value may enter a fit. Most families check the support only; where the
@@ -72,26 +63,26 @@ namespace PSEstimation.Distributions
         public abstract bool CanFit(double x, double?[] fixedValues);
 
         /// <summary>Whether the density at <paramref name="x"/> is positive under <paramref name="theta"/>.</summary>
-        public virtual bool IsInSupport(double x, double[] theta) => Model!.IsInSupport(x, theta);
+        public virtual bool IsInSupport(double x, double[] theta) => Model.IsInSupport(x, theta);
 
         /// <summary>
         /// Why a parameter vector whose values each lie in their own domain still cannot be
         /// evaluated (Uniform: Lower must be below Upper), as a sentence for an error message;
         /// null when it can. Checked before a likelihood is evaluated at given parameters.
         /// </summary>
-        public virtual string? ParameterConstraintViolation(double[] theta) => Model?.ParameterConstraintViolation(theta);
+        public virtual string? ParameterConstraintViolation(double[] theta) => Model.ParameterConstraintViolation(theta);
 
         /// <summary>log f(x | theta) for one observation, -Infinity outside the support.</summary>
-        public virtual double LogDensity(double x, double[] theta) => Model!.LogDensity(x, theta);
+        public virtual double LogDensity(double x, double[] theta) => Model.LogDensity(x, theta);
 
         /// <summary>Adds weight · ∂ log f(x | theta) / ∂ theta to <paramref name="score"/>.</summary>
-        public virtual void AddScore(double x, double weight, double[] theta, double[] score) => Model!.AddScore(x, weight, theta, score);
+        public virtual void AddScore(double x, double weight, double[] theta, double[] score) => Model.AddScore(x, weight, theta, score);
 
         /// <summary>Adds weight · ∂² log f(x | theta) / ∂ theta² to <paramref name="hessian"/>.</summary>
-        public virtual void AddHessian(double x, double weight, double[] theta, double[,] hessian) => Model!.AddHessian(x, weight, theta, hessian);
+        public virtual void AddHessian(double x, double weight, double[] theta, double[,] hessian) => Model.AddHessian(x, weight, theta, hessian);
 
         /// <summary>The expected Fisher information of one observation at <paramref name="theta"/>.</summary>
-        public virtual double[,] ExpectedInformation(double[] theta) => Model!.ExpectedInformation(theta);
+        public virtual double[,] ExpectedInformation(double[] theta) => Model.ExpectedInformation(theta);
 
         /// <summary>A fresh accumulator for this family's fit.</summary>
         public virtual SampleAccumulator CreateAccumulator() => new BufferedSample();

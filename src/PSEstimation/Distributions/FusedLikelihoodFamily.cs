@@ -23,11 +23,6 @@ namespace PSEstimation.Distributions
 
         private Evaluation? last;
 
-        protected FusedLikelihoodFamily(DistributionName name, params ParameterSpec[] parameters)
-            : base(name, parameters)
-        {
-        }
-
         /// <summary>A fused fitter of <paramref name="model"/>.</summary>
         protected FusedLikelihoodFamily(PSEstimation.Models.DistributionModel model)
             : base(model)

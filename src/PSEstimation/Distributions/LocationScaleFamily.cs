@@ -27,24 +27,13 @@ namespace PSEstimation.Distributions
         /// </summary>
         internal const int SubsampleSize = 1 << 13;
 
-        protected LocationScaleFamily(DistributionName name, params ParameterSpec[] parameters)
-            : base(name, parameters)
-        {
-        }
-
         /// <summary>A fitter of <paramref name="model"/> (Logistic, Cauchy: their mathematics lives in Models/).</summary>
         protected LocationScaleFamily(PSEstimation.Models.DistributionModel model)
             : base(model)
         {
         }
 
-        public override bool IsDiscrete => false;
-
-        public override string SupportDescription => "any finite real number";
-
         public override bool CanFit(double x, double?[] fixedValues) => true;
-
-        public override bool IsInSupport(double x, double[] theta) => true;
 
         /// <summary>
         /// Location at the median (or its fixed value) and Scale from the spread about it, with

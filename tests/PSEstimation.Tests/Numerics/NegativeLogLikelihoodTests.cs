@@ -332,13 +332,26 @@ namespace PSEstimation.Tests.Numerics
         /// A one-parameter family made for these tests: f(x | a) = a·x^(a-1) on [0, 1] (Beta(a, 1)),
         /// whose density is 0 at x = 0 for a &gt; 1 and unbounded there for a &lt; 1.
         /// log f = log a + (a - 1) log x; ∂/∂a = 1/a + log x; ∂²/∂a² = -1/a²; information 1/a².
+        /// F(x) = x^a, so log F = a log x, log S = log(1 - x^a), F⁻¹(p) = p^(1/a).
         /// </summary>
         private sealed class PowerFamily : DistributionFamily
         {
             /// <summary>A value inside the support whose log-density this family reports as NaN.</summary>
-            public const double Poison = 0.123456789;
+            public const double Poison = PowerModel.Poison;
 
             public PowerFamily()
+                : base(new PowerModel())
+            {
+            }
+
+            public override bool CanFit(double x, double?[] fixedValues) => x >= 0 && x <= 1;
+        }
+
+        private sealed class PowerModel : PSEstimation.Models.DistributionModel
+        {
+            public const double Poison = 0.123456789;
+
+            public PowerModel()
                 : base(DistributionName.Beta, new ParameterSpec("Alpha", ParameterDomain.Positive))
             {
             }
@@ -346,8 +359,6 @@ namespace PSEstimation.Tests.Numerics
             public override bool IsDiscrete => false;
 
             public override string SupportDescription => "0 <= x <= 1";
-
-            public override bool CanFit(double x, double?[] fixedValues) => x >= 0 && x <= 1;
 
             public override bool IsInSupport(double x, double[] theta) => x >= 0 && x <= 1;
 
@@ -375,6 +386,18 @@ namespace PSEstimation.Tests.Numerics
 
             public override double[,] ExpectedInformation(double[] theta)
                 => new[,] { { 1 / (theta[0] * theta[0]) } };
+
+            public override double LogCdf(double x, double[] theta)
+                => x <= 0 ? double.NegativeInfinity : x >= 1 ? 0 : theta[0] * Math.Log(x);
+
+            public override double LogSurvival(double x, double[] theta)
+                => x <= 0 ? 0 : x >= 1 ? double.NegativeInfinity : Math.Log(1 - Math.Pow(x, theta[0]));
+
+            public override double Quantile(double p, double[] theta) => Math.Pow(p, 1 / theta[0]);
+
+            public override double InverseSurvival(double q, double[] theta) => Math.Pow(1 - q, 1 / theta[0]);
+
+            public override double Sample(PSEstimation.Models.RandomSource random, double[] theta) => Quantile(random.NextOpenDouble(), theta);
         }
     }
 }
