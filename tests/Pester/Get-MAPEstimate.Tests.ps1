@@ -27,6 +27,13 @@ Describe 'Get-MAPEstimate' {
             Assert-Relative $fit.Parameters[0].Upper 3.2407967545337466 1e-9
         }
 
+        It 'takes -Fixed from ConvertFrom-Json as it takes a hashtable' {
+            $fixed = '{ "Variance": 1 }' | ConvertFrom-Json
+            $fit = $Seed | Get-MAPEstimate Normal -Fixed $fixed -Prior @{ Mean = 'Normal(2, 0.5)' }
+            Assert-Relative $fit.Estimate.Mean 2.5 1e-14
+            $fit.Parameters[1].Fixed | Should -BeTrue
+        }
+
         It 'carries the posterior, the prior and the MLE of the same data' {
             $fit = $Seed | Get-MAPEstimate Normal -Fixed @{ Variance = 1 } -Prior @{ Mean = 'Normal(2, 0.5)' }
             # Hand derivation: posterior precision 1/0.5 + 5/1 = 7; the MLE is the sample mean 2.7.

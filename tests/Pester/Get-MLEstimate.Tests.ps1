@@ -76,6 +76,14 @@ Describe 'Get-MLEstimate' {
             # One estimated parameter: AIC = 2 - 2 log L.
             Assert-Relative $fit.AIC (2 - 2 * $fit.LogLikelihood) 1e-14
         }
+
+        It 'takes -Fixed from ConvertFrom-Json as it takes a hashtable' {
+            $fixed = '{ "variance": 1 }' | ConvertFrom-Json
+            $fit = $Seed | Get-MLEstimate Normal -Fixed $fixed
+            $fit.Parameters[1].Fixed | Should -BeTrue
+            $fit.Estimate.Variance | Should -Be 1
+            $fit.Estimate.Mean | Should -Be ($Seed | Get-MLEstimate Normal -Fixed @{ Variance = 1 }).Estimate.Mean
+        }
     }
 
     Context 'Bad input' {

@@ -30,6 +30,7 @@ namespace PSEstimation.Commands
 
         /// <summary>Parameters held fixed during the fit, by name, e.g. @{ Variance = 1 } or @{ Trials = 10 }.</summary>
         [Parameter]
+        [ParameterTableTransformation]
         public Hashtable? Fixed { get; set; }
 
         /// <summary>

@@ -80,8 +80,7 @@ namespace PSEstimation.Distributions
 
         /// <summary>The model (the mathematics) of <paramref name="name"/> with these constants.</summary>
         public static DistributionModel CreateModel(DistributionName name, IReadOnlyDictionary<string, double> constants)
-            => Create(name, constants).Model
-               ?? throw new NotSupportedException(name + " has no distribution model yet.");
+            => Create(name, constants).Model;
 
         private static FamilyRegistration? Find(DistributionName name)
             => Registrations.FirstOrDefault(r => r.Name == name);

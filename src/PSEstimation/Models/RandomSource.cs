@@ -90,8 +90,20 @@ namespace PSEstimation.Models
         /// <summary>A uniform double in [0, 1): a multiple of 2⁻⁵³.</summary>
         public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
-        /// <summary>A uniform double in (0, 1), never 0 or 1: (k + 0.5)·2⁻⁵³, safe to take a log of.</summary>
-        public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+        /// <summary>
+        /// A uniform double in (0, 1), never 0 or 1: (k + 0.5)·2⁻⁵³ rounded, safe to take a log of.
+        /// Above 1/2 the doubles are 2⁻⁵³ apart, so k + 0.5 rounds (to even); at the top draw,
+        /// k = 2⁵³ - 1, it would round to 1 itself: that draw gives the largest double below 1
+        /// instead, the nearest to its cell [1 - 2⁻⁵³, 1). Every other draw is unchanged.
+        /// </summary>
+        public double NextOpenDouble()
+        {
+            double u = ((NextUInt64() >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+            return u < 1 ? u : LargestBelowOne;
+        }
+
+        /// <summary>1 - 2⁻⁵³, the largest double below 1.</summary>
+        internal const double LargestBelowOne = 1 - 1.0 / 9007199254740992.0;
 
         /// <summary>
         /// A uniform double in (0, 1) with 52 significant random bits at every scale, not only

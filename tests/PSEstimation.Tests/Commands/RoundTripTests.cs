@@ -172,6 +172,42 @@ namespace PSEstimation.Tests.Commands
             Tolerance.Relative(3.926523529277739, Assert.IsType<NegativeLogLikelihood>(Assert.Single(result.Objects)).Value, 1e-12, "NLL");
         }
 
+        [Theory]
+        [InlineData("Get-MLEstimate Normal")]
+        [InlineData("Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(2, 0.5)' }")]
+        public void Fixed_takes_a_table_from_ConvertFrom_Json(string command)
+        {
+            // -Fixed bound only a hashtable, while -Parameter also took ConvertFrom-Json's object.
+            // The object form fits exactly as the hashtable form; the MLE's Mean is the sample mean 2.88 (hand).
+            var json = module.Run("$fixed = [pscustomobject]@{ variance = 1 }; " + Seed + " | " + command + " -Fixed $fixed");
+            Assert.Null(json.TerminatingError);
+            Assert.Empty(json.Errors);
+            var table = module.Run(Seed + " | " + command + " -Fixed @{ Variance = 1 }");
+            var fromJson = Assert.Single(json.Objects);
+            var fromTable = Assert.Single(table.Objects);
+            var fromJsonParameters = ValuesAndFlags(fromJson);
+            Assert.Equal((1.0, true), fromJsonParameters[1]);
+            Assert.Equal(ValuesAndFlags(fromTable), fromJsonParameters);
+            if (fromJson is MLEstimate fit)
+            {
+                Tolerance.Relative(2.88, fit.Parameters[0].Value, 1e-14, "Mean");
+            }
+            else
+            {
+                // Hand: posterior precision 1/0.5 + 5/1 = 7, mean (2·2 + 5·2.88) / 7.
+                Tolerance.Relative(18.4 / 7, Assert.IsType<MAPEstimate>(fromJson).Parameters[0].Value, 1e-14, "Mean");
+            }
+        }
+
+        /// <summary>Each parameter's (Value, Fixed) of an MLEstimate or a MAPEstimate.</summary>
+        private static (double Value, bool Fixed)[] ValuesAndFlags(object fit)
+        {
+            var parameters = (Array)fit.GetType().GetProperty("Parameters")!.GetValue(fit)!;
+            return parameters.Cast<object>()
+                .Select(p => ((double)p.GetType().GetProperty("Value")!.GetValue(p)!, (bool)p.GetType().GetProperty("Fixed")!.GetValue(p)!))
+                .ToArray();
+        }
+
         [Fact]
         public void A_json_object_with_an_unknown_name_is_still_checked()
         {

@@ -118,6 +118,22 @@ namespace PSEstimation.Tests.Models
         }
 
         [Fact]
+        public void The_open_uniform_is_below_1_at_the_top_draw_and_above_0_at_the_bottom_one()
+        {
+            // State words chosen so that the first output of xoshiro256** (rotl(s1·5, 7)·9) is
+            // 2⁶⁴ - 1, and then 0: s1 = rotr((2⁶⁴ - 1)·9⁻¹, 7)·5⁻¹ mod 2⁶⁴ (by hand, Python's pow(·, -1, 2**64)).
+            var top = RandomSource.FromState(1, 0x4fc71c71c71c71c7UL, 2, 3);
+            var check = RandomSource.FromState(1, 0x4fc71c71c71c71c7UL, 2, 3);
+            Assert.Equal(ulong.MaxValue, check.NextUInt64());
+            double u = top.NextOpenDouble();
+            Assert.True(u < 1, "NextOpenDouble gave " + u.ToString("R"));
+            Assert.Equal(BitConverter.Int64BitsToDouble(0x3FEFFFFFFFFFFFFF), u); // 1 - 2⁻⁵³
+
+            var bottom = RandomSource.FromState(1, 0, 2, 3);
+            Assert.Equal(Math.Pow(2, -54), bottom.NextOpenDouble());
+        }
+
+        [Fact]
         public void Uniforms_stay_in_their_intervals_and_the_full_precision_uniform_reaches_tiny_values()
         {
             var random = new RandomSource(1);
