@@ -120,36 +120,19 @@ namespace PSEstimation.Distributions
         }
 
         /// <summary>
-        /// Stirling's error σ(z) = log Γ(z + 1) - (z + ½) log z + z - ½ log(2π), z > 0: directly
-        /// up to 15, by its asymptotic series above (as R's stirlerr, Loader 2000).
+        /// Stirling's error σ(z) = log Γ(z + 1) - (z + ½) log z + z - ½ log(2π), z > 0: for a whole
+        /// z >= 1 or any z above 15 <see cref="Models.SaddlePointTerms.StirlingError"/> (a table to
+        /// 15, R's stirlerr's asymptotic series above); other z up to 15 directly.
         /// </summary>
         public static double Stirlerr(double z)
         {
-            const double S0 = 1.0 / 12, S1 = 1.0 / 360, S2 = 1.0 / 1260, S3 = 1.0 / 1680, S4 = 1.0 / 1188;
             const double HalfLogTwoPi = 0.91893853320467274178032973640562;
-            if (z <= 15)
+            if (z > 15 || (z >= 1 && Math.Floor(z) == z))
             {
-                double logGamma = Math.Floor(z) == z ? SpecialFunctions.FactorialLn((int)z) : SpecialFunctions.GammaLn(z + 1);
-                return logGamma - (z + 0.5) * Math.Log(z) + z - HalfLogTwoPi;
+                return Models.SaddlePointTerms.StirlingError(z);
             }
 
-            double zz = z * z;
-            if (z > 500)
-            {
-                return (S0 - S1 / zz) / z;
-            }
-
-            if (z > 80)
-            {
-                return (S0 - (S1 - S2 / zz) / zz) / z;
-            }
-
-            if (z > 35)
-            {
-                return (S0 - (S1 - (S2 - S3 / zz) / zz) / zz) / z;
-            }
-
-            return (S0 - (S1 - (S2 - (S3 - S4 / zz) / zz) / zz) / zz) / z;
+            return SpecialFunctions.GammaLn(z + 1) - (z + 0.5) * Math.Log(z) + z - HalfLogTwoPi;
         }
 
         /// <summary>
@@ -157,33 +140,7 @@ namespace PSEstimation.Distributions
         /// (where the direct form cancels), as R's bd0 (Loader 2000). x > 0, m > 0.
         /// </summary>
         public static double Bd0(double x, double m)
-        {
-            // Halves, so that x + m near 2e308 does not overflow: for x = m = 1e308 the sum was
-            // +Infinity and 2x·v = Infinity·0 = NaN (a NaN negative binomial likelihood).
-            double d = x - m, half = 0.5 * x + 0.5 * m;
-            if (Math.Abs(d) < 0.2 * half)
-            {
-                double v = 0.5 * d / half;
-                double s = d * v;
-                double term = 2 * (x * v);
-                double v2 = v * v;
-                for (int j = 1; j < 1000; j++)
-                {
-                    term *= v2;
-                    double next = s + term / (2 * j + 1);
-                    if (next == s)
-                    {
-                        return next;
-                    }
-
-                    s = next;
-                }
-
-                return s;
-            }
-
-            return x * SpecialMath.LogRatio(x, m) + m - x;
-        }
+            => Models.SaddlePointTerms.TryDevianceSeries(x, m, out double series) ? series : x * SpecialMath.LogRatio(x, m) + m - x;
 
         /// <summary>
         /// log of the binomial pmf C(n, x) p^x q^(n - x) for real n >= x >= 0 (n need not be whole:

@@ -113,26 +113,8 @@ namespace PSEstimation.Models
             return q == 0 ? 1 : q == 1 ? 0 : q <= 0.5 ? Solve(Math.Log(q), false, theta) : Solve(Math.Log(1 - q), true, theta);
         }
 
-        /// <summary>X/(X + Y) for X ~ Gamma(a), Y ~ Gamma(b), formed from their logarithms so that tiny shapes (both near 0) do not give 0/0.</summary>
-        public override double Sample(RandomSource random, double[] theta)
-        {
-            double logX = LogGammaVariate(random, theta[0]);
-            double logY = LogGammaVariate(random, theta[1]);
-            double d = logY - logX;
-            return d > 0 ? DeterministicMath.Exp(-d) / (1 + DeterministicMath.Exp(-d)) : 1 / (1 + DeterministicMath.Exp(d));
-        }
-
-        /// <summary>log of a Gamma(shape) variate: for shape &lt; 1 as log Gamma(shape + 1) + log U / shape (the same draws as <see cref="Samplers.Gamma"/>), never underflowing.</summary>
-        private static double LogGammaVariate(RandomSource random, double shape)
-        {
-            if (shape >= 1)
-            {
-                return DeterministicMath.Log(Samplers.Gamma(random, shape));
-            }
-
-            double boosted = Samplers.Gamma(random, shape + 1);
-            return DeterministicMath.Log(boosted) + DeterministicMath.Log(random.NextOpenDouble()) / shape;
-        }
+        /// <summary>X/(X + Y) for X ~ Gamma(a), Y ~ Gamma(b): <see cref="Samplers.Beta"/> (from the Gammas' logarithms when a shape is below 1).</summary>
+        public override double Sample(RandomSource random, double[] theta) => Samplers.Beta(random, theta[0], theta[1]);
 
         /// <summary>
         /// The x with log F(x) = target (<paramref name="lower"/>) or log S(x) = target, target &lt;= log ½,

@@ -150,7 +150,7 @@ namespace PSEstimation.Models
 
         /// <summary>
         /// ⌊E / -log(1 - p)⌋ with E standard exponential: P(⌊E/c⌋ >= k) = e^(-kc) = (1 - p)^k exactly,
-        /// so the inversion loses no tail. log(1 - p) by its series below p = 0.01 (1 - p would round p away).
+        /// so the inversion loses no tail. log(1 - p) by DeterministicMath.Log1p, which keeps a tiny p (1 - p would round it away).
         /// </summary>
         public override double Sample(RandomSource random, double[] theta)
         {
@@ -161,25 +161,7 @@ namespace PSEstimation.Models
             }
 
             double e = Samplers.StandardExponential(random);
-            return Math.Floor(e / -DeterministicLog1mP(p));
-        }
-
-        /// <summary>log(1 - p) from DeterministicMath only: p + p²/2 + ... below 0.01 (20 terms leave less than 1e-40).</summary>
-        private static double DeterministicLog1mP(double p)
-        {
-            if (p >= 0.01)
-            {
-                return DeterministicMath.Log(1 - p);
-            }
-
-            double sum = 0, power = 1;
-            for (int n = 1; n <= 20; n++)
-            {
-                power *= p;
-                sum += power / n;
-            }
-
-            return -sum;
+            return Math.Floor(e / -DeterministicMath.Log1p(-p));
         }
     }
 }

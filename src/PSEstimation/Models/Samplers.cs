@@ -329,7 +329,7 @@ namespace PSEstimation.Models
                 return -lambda;
             }
 
-            return -StirlingError(k) - DevianceTerm(k, lambda) - HalfLogTwoPi - 0.5 * DeterministicMath.Log(k);
+            return -SaddlePointTerms.StirlingError(k) - DevianceTerm(k, lambda) - HalfLogTwoPi - 0.5 * DeterministicMath.Log(k);
         }
 
         /// <summary>log P(X = k) for X ~ Binomial(n, p), 0 &lt;= k &lt;= n whole numbers, 0 &lt; p &lt; 1, in Loader's form.</summary>
@@ -347,69 +347,15 @@ namespace PSEstimation.Models
             }
 
             double rest = n - k;
-            return StirlingError(n) - StirlingError(k) - StirlingError(rest)
+            return SaddlePointTerms.StirlingError(n) - SaddlePointTerms.StirlingError(k) - SaddlePointTerms.StirlingError(rest)
                 - DevianceTerm(k, n * p) - DevianceTerm(rest, n * q)
                 - HalfLogTwoPi + 0.5 * DeterministicMath.Log(n / (k * rest));
         }
 
-        // stirlerr(n) = log n! - [(n + 1/2) log n - n + log(2π)/2] for n = 0..15, mpmath at 200 bits
-        // (0 at n = 0 by convention: only n >= 1 is used).
-        private static readonly double[] StirlingErrorTable =
-        {
-            0.0,
-            0.08106146679532726,
-            0.0413406959554093,
-            0.02767792568499834,
-            0.020790672103765093,
-            0.016644691189821193,
-            0.013876128823070748,
-            0.01189670994589177,
-            0.010411265261972096,
-            0.009255462182712733,
-            0.00833056343336287,
-            0.007573675487951841,
-            0.00694284010720953,
-            0.006408994188004207,
-            0.0059513701127588475,
-            0.005554733551962801,
-        };
-
         /// <summary>
-        /// The error of Stirling's formula for log n!, n a whole number >= 1: a table to 15, then
-        /// the asymptotic series 1/(12n) - 1/(360n³) + 1/(1260n⁵) - 1/(1680n⁷) + 1/(1188n⁹)
-        /// (coefficients B₂ₖ/(2k(2k-1))), cut where the first omitted term is below 1e-17 relative
-        /// (Loader, "Fast and accurate computation of binomial probabilities", 2000).
-        /// </summary>
-        internal static double StirlingError(double n)
-        {
-            if (n <= 15)
-            {
-                return StirlingErrorTable[(int)n];
-            }
-
-            const double s0 = 1.0 / 12, s1 = 1.0 / 360, s2 = 1.0 / 1260, s3 = 1.0 / 1680, s4 = 1.0 / 1188;
-            double nn = n * n;
-            if (n > 500)
-            {
-                return (s0 - s1 / nn) / n;
-            }
-
-            if (n > 80)
-            {
-                return (s0 - (s1 - s2 / nn) / nn) / n;
-            }
-
-            if (n > 35)
-            {
-                return (s0 - (s1 - (s2 - s3 / nn) / nn) / nn) / n;
-            }
-
-            return (s0 - (s1 - (s2 - (s3 - s4 / nn) / nn) / nn) / nn) / n;
-        }
-
-        /// <summary>
-        /// bd0(x, m) = x log(x/m) + m - x, the deviance term of Loader (2000), by its series in
-        /// v = (x - m)/(x + m) when x is near m, where the direct form cancels.
+        /// bd0(x, m) = x log(x/m) + m - x, the deviance term of Loader (2000): its series where x is
+        /// near m (<see cref="SaddlePointTerms.TryDevianceSeries"/>), else the direct form in
+        /// DeterministicMath's log, so that a seed draws the same values on every machine.
         /// </summary>
         internal static double DevianceTerm(double x, double m)
         {
@@ -418,30 +364,7 @@ namespace PSEstimation.Models
                 return m;
             }
 
-            if (Math.Abs(x - m) < 0.1 * (x + m))
-            {
-                // x log(x/m) + m - x = (x - m)·v + 2x·Σ_{j>=1} v^(2j+1)/(2j+1); |v| < 0.1, so each
-                // term is 100 times smaller: about 8 terms to converge.
-                double v = (x - m) / (x + m);
-                double s = (x - m) * v;
-                double term = 2 * x * v;
-                double v2 = v * v;
-                for (int j = 1; j < 100; j++)
-                {
-                    term *= v2;
-                    double next = s + term / (2 * j + 1);
-                    if (next == s)
-                    {
-                        return next;
-                    }
-
-                    s = next;
-                }
-
-                return s;
-            }
-
-            return x * DeterministicMath.Log(x / m) + m - x;
+            return SaddlePointTerms.TryDevianceSeries(x, m, out double series) ? series : x * DeterministicMath.Log(x / m) + m - x;
         }
     }
 }
