@@ -91,6 +91,41 @@ namespace PSEstimation.Distributions
             Count += newValues.Length;
         }
 
+        /// <summary>Copies the array and checks each value in the same loop; on a bad value nothing is added.</summary>
+        public override bool TryAddRange(double[] newValues, BulkSupport support)
+        {
+            if (weights is not null)
+            {
+                return base.TryAddRange(newValues, support);
+            }
+
+            Reserve(Length + newValues.Length);
+            bool accepted = true;
+            double[] target = values;
+            int offset = Length;
+            for (int from = 0; from < newValues.Length && accepted; from += CancellationCheck.Interval)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                int to = Math.Min(newValues.Length, from + CancellationCheck.Interval);
+                for (int i = from; i < to; i++)
+                {
+                    double x = newValues[i];
+                    accepted &= support.Accepts(x);
+                    target[offset + i] = x;
+                }
+            }
+
+            if (!accepted)
+            {
+                return false;
+            }
+
+            Length += newValues.Length;
+            TotalWeight += newValues.Length;
+            Count += newValues.Length;
+            return true;
+        }
+
         /// <summary>
         /// A stratified subsample of <paramref name="size"/> values, with their weights: one value
         /// from each of <paramref name="size"/> equal stretches of the input, at a position within

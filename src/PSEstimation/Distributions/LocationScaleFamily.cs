@@ -50,6 +50,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => true;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Real;
+
         public override bool IsInSupport(double x, double[] theta) => true;
 
         /// <summary>

@@ -24,6 +24,9 @@ namespace PSEstimation.Distributions
         public override bool CanFit(double x, double?[] fixedValues)
             => x > 0 && (fixedValues[0] is not double scale || x >= scale);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => new BulkSupport(Math.Max(double.Epsilon, fixedValues[0] ?? 0), double.MaxValue);
+
         /// <summary>Scale moves the support; its MLE (the minimum) does not depend on Shape.</summary>
         public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
 
@@ -149,6 +152,39 @@ namespace PSEstimation.Distributions
                 Minimum = Math.Min(Minimum, x);
                 TotalWeight += weight;
                 Count++;
+            }
+
+            /// <summary>The support check, Σ log(x / pivot) and the minimum in one loop.</summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                double p = Count == 0 ? values[0] : pivot, sum = 0, min = Minimum;
+                bool accepted = true;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    sum += LogRatio(x, p);
+                    min = x < min ? x : min;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                pivot = p;
+                sumLogRelative += sum;
+                Minimum = min;
+                TotalWeight += count;
+                Count += count;
+                return true;
             }
         }
     }
