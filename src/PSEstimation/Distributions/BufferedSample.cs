@@ -193,6 +193,11 @@ namespace PSEstimation.Distributions
         public double WeightedQuantile(double p)
         {
             int n = Length;
+            if (weights is null && n > 0)
+            {
+                return UnweightedQuantile(p);
+            }
+
             var order = new int[n];
             for (int i = 0; i < n; i++)
             {
@@ -220,6 +225,45 @@ namespace PSEstimation.Distributions
             }
 
             return keys[n - 1];
+        }
+
+        /// <summary>
+        /// <see cref="WeightedQuantile"/> for unit weights, by selection instead of a sort: the
+        /// cumulative weight after the k-th smallest value is k + 1 exactly, so the rule picks its
+        /// order statistic (or the midpoint of two neighbours) without the values, and the result
+        /// is the same double the sort gives.
+        /// </summary>
+        private double UnweightedQuantile(double p)
+        {
+            int n = Length;
+            double target = p * TotalWeight;
+            // Below floor(target) - 2 neither test can hold (n < 2^31, so 1e-12·n < 1): start there.
+            int k = (int)Math.Max(0, Math.Min(n, Math.Floor(target) - 2));
+            bool midpoint = false;
+            for (; k < n; k++)
+            {
+                double cumulative = k + 1;
+                if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < n)
+                {
+                    midpoint = true;
+                    break;
+                }
+
+                if (cumulative > target)
+                {
+                    break;
+                }
+            }
+
+            if (k == n)
+            {
+                k = n - 1;
+            }
+
+            var keys = new double[n];
+            Array.Copy(values, keys, n);
+            double lower = CancellableSelect.Select(keys, k, Cancellation);
+            return midpoint ? 0.5 * lower + 0.5 * CancellableSelect.Minimum(keys, k + 1, Cancellation) : lower;
         }
 
         private void Reserve(int needed)

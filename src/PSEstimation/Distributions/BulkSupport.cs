@@ -35,6 +35,24 @@ namespace PSEstimation.Distributions
 
         public bool Integers { get; }
 
+        /// <summary>
+        /// The smallest value of an array when every value is positive and the largest over it is
+        /// finite, else NaN: as the pivot of log(x / pivot), every ratio is then at least 1, so
+        /// log1p((x - pivot) / pivot) is accurate for every value and needs no branch on the ratio
+        /// (about the first value, ratios fall on both sides of 1/2 and 2 at random).
+        /// </summary>
+        public static double LowPivot(double[] values)
+        {
+            double min = double.PositiveInfinity, max = 0;
+            foreach (double x in values)
+            {
+                min = x < min ? x : min;
+                max = x > max ? x : max;
+            }
+
+            return min > 0 && !double.IsInfinity(max / min) ? min : double.NaN;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Accepts(double x) => (x >= Lower) & (x <= Upper) & (!Integers | System.Math.Floor(x) == x);
     }

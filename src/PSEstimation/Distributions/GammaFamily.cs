@@ -247,8 +247,12 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                double x0 = Count == 0 ? values[0] : Reference;
-                double logX0 = Math.Log(x0), half = 0.5 * x0;
+                // A fresh accumulator takes the smallest value as x₀ (see BulkSupport.LowPivot): the
+                // statistics are the same for any x₀, and every term is then log1p(d/x₀), no branch.
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double x0 = Count != 0 ? Reference : above ? low : values[0];
+                double logX0 = Math.Log(x0), half = above ? double.PositiveInfinity : 0.5 * x0;
                 bool accepted = true;
                 double shift = 0, logRatio = 0, min = Minimum, max = Maximum;
                 for (int i = 0; i < count; i++)

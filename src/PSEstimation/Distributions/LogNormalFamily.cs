@@ -138,7 +138,11 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                double p = Count == 0 ? values[0] : pivot;
+                // A fresh accumulator takes the smallest value as its pivot (any positive pivot gives
+                // the same statistics; that one lets every term skip the branch of LogRatio).
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double p = Count != 0 ? pivot : above ? low : values[0];
                 double n = TotalWeight, mean = relativeMean, squares = SumOfSquares;
                 var logs = new double[Math.Min(count, 4096)];
                 bool accepted = true;
@@ -151,7 +155,7 @@ namespace PSEstimation.Distributions
                     {
                         double x = values[from + i];
                         accepted &= support.Accepts(x);
-                        double y = LogRatio(x, p);
+                        double y = above ? SpecialMath.Log1p((x - p) / p) : LogRatio(x, p);
                         logs[i] = y;
                         sum += y;
                     }
@@ -191,7 +195,7 @@ namespace PSEstimation.Distributions
             private static double LogRatio(double x, double p)
             {
                 double ratio = x / p;
-                return ratio > 0.5 && ratio < 2 ? MathNet.Numerics.SpecialFunctions.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
+                return ratio > 0.5 && ratio < 2 ? SpecialMath.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
             }
         }
     }

@@ -126,7 +126,7 @@ namespace PSEstimation.Distributions
         private static double LogRatio(double x, double p)
         {
             double ratio = x / p;
-            return ratio > 0.5 && ratio < 2 ? MathNet.Numerics.SpecialFunctions.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
+            return ratio > 0.5 && ratio < 2 ? SpecialMath.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
         }
 
         /// <summary>Weighted count, minimum, and Σ w log(x / pivot) with the first value as pivot.</summary>
@@ -163,14 +163,17 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                double p = Count == 0 ? values[0] : pivot, sum = 0, min = Minimum;
+                // A fresh accumulator takes the smallest value as its pivot (see BulkSupport.LowPivot).
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double p = Count != 0 ? pivot : above ? low : values[0], sum = 0, min = Minimum;
                 bool accepted = true;
                 for (int i = 0; i < count; i++)
                 {
                     CancellationCheck.At(i, Cancellation);
                     double x = values[i];
                     accepted &= support.Accepts(x);
-                    sum += LogRatio(x, p);
+                    sum += above ? SpecialMath.Log1p((x - p) / p) : LogRatio(x, p);
                     min = x < min ? x : min;
                 }
 
