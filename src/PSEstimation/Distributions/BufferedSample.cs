@@ -18,9 +18,11 @@ namespace PSEstimation.Distributions
         public int Length { get; private set; }
 
         /// <summary>
-        /// Passes over the data so far (the benchmark reports it for the iterative fits): every
-        /// read of the first value through <see cref="ValueAt"/>, and every <see cref="NotePass"/>
-        /// of a loop that reads <see cref="Values"/> directly.
+        /// Passes over the data so far: every read of the first value through <see cref="ValueAt"/>,
+        /// and every <see cref="NotePass"/> of a loop that reads <see cref="Values"/> directly. Kept
+        /// for CancellationTests, which asserts that a cancelled fit's start makes no pass (nothing
+        /// outside the sample can observe that deterministically); it costs one increment per pass
+        /// (the branch in ValueAt is taken once per pass and predicted otherwise).
         /// </summary>
         public long Passes { get; private set; }
 
