@@ -9,8 +9,11 @@ using PSEstimation.Bench;
 using PSEstimation.Host;
 
 // The performance issue's figures, each as a ratio against a baseline measured in this run.
-// Usage: dotnet run -c Release --project bench [-- --quick]
+// Usage: dotnet run -c Release --project bench [-- --quick] [--no-scipy] [--fits-only | --same-model [--only Gamma,Beta]]
 bool quick = Array.IndexOf(args, "--quick") >= 0;
+bool scipy = Array.IndexOf(args, "--no-scipy") < 0;
+int onlyAt = Array.IndexOf(args, "--only");
+ISet<string>? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? new HashSet<string>(args[onlyAt + 1].Split(','), StringComparer.OrdinalIgnoreCase) : null;
 int pairs = quick ? 3 : 7;
 int pipelineCount = quick ? 200_000 : 1_000_000;
 int bulkCount = quick ? 2_000_000 : 10_000_000;
@@ -19,7 +22,7 @@ long memoryCount = quick ? 1_000_000 : 10_000_000;
 var report = new Report();
 if (Array.IndexOf(args, "--fits-only") >= 0)
 {
-    IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+    IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: scipy);
     return report.Print();
 }
 
@@ -29,20 +32,35 @@ Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Asse
 Console.WriteLine($"PSEstimation benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, module {manifest}");
 Console.WriteLine();
 
+if (Array.IndexOf(args, "--same-model") >= 0)
+{
+    SameModelFits.Run(session, report, 1_000_000, scipy, only);
+    return report.Print();
+}
+
 // 1. Pipeline floor: piping doubles into the module against piping them into a no-op cmdlet.
 var continuous = Values(pipelineCount, i => 1.0 + (i % 1000) * 0.001);
 var counts = Values(pipelineCount, i => i % 17);
-foreach (var (family, data) in new[] { ("Normal", continuous), ("Exponential", continuous), ("Poisson", counts), ("Gamma", continuous) })
+foreach (var (family, data) in new[] { ("Normal", continuous), ("Exponential", continuous), ("Poisson", counts), ("Gamma", continuous), ("LogNormal", continuous) })
 {
     Run(session, "$global:benchData = $args[0]", (object)data);
     var (ratio, a, b) = Measure.Paired(
         () => Run(session, $"$null = $global:benchData | Get-MLEstimate {family}"),
         () => Run(session, "$global:benchData | Invoke-BenchNoOp"),
         pairs);
-    report.Add($"pipe {Count(pipelineCount)} doubles | Get-MLEstimate {family}", ratio, 1.3, "x no-op", $"{a:F3} s vs {b:F3} s");
+    report.Add($"pipe {Count(pipelineCount)} doubles | Get-MLEstimate {family}", ratio, 1.15, "x no-op", $"{a:F3} s vs {b:F3} s");
 }
 
 Run(session, "$global:benchData = $null");
+
+// 1c. Fixed cost of one call: a loop of small fits against a loop of no-op calls with the same argument.
+const int calls = 2000;
+var fixedCost = Measure.Paired(
+    () => Run(session, $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Get-MLEstimate Normal -InputObject 1,2,3 }}"),
+    () => Run(session, $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Invoke-BenchNoOp -InputObject 1,2,3 }}"),
+    pairs);
+report.Add("Get-MLEstimate Normal -InputObject 1,2,3 in a loop (per call)", fixedCost.Ratio, 2.0, "x no-op",
+    $"{fixedCost.MedianA / calls * 1000:F3} ms vs {fixedCost.MedianB / calls * 1000:F3} ms per call");
 
 // 2. Bulk path: a whole double[] against a plain C# loop that sums it in this process.
 var bulk = Values(bulkCount, i => 1e9 + (i % 1000) * 0.001);
@@ -78,8 +96,10 @@ foreach (string family in streaming)
     report.Add($"heap growth, {Count(memoryCount)} vs 10^4 values piped to {family}", megabytes, 1.0, "MB", $"{small / 1048576.0:F1} MB -> {large / 1048576.0:F1} MB");
 }
 
-// 4. Iterative fits of 10^6 values, against scipy's .fit where it is installed.
-IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: Array.IndexOf(args, "--no-scipy") < 0);
+// 4. Every family's fit of 10^6 values from a double[], against scipy's fit of the same model
+//    and the one-pass floor; then the iterative fits through the core alone.
+SameModelFits.Run(session, report, 1_000_000, scipy, only);
+IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: scipy);
 
 // 5. Scaling: time per value from 10^4 to 10^7 values piped (Normal). The harness's own fixed
 // cost per invocation (a PowerShell pipeline from C#, 1 to 2 ms, a tenth of a 10^4-value run) is

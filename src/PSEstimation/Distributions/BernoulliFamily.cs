@@ -19,6 +19,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x == 0 || x == 1;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => new BulkSupport(0, 1, integers: true);
+
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(null);
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)

@@ -35,6 +35,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && x < 1;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => new BulkSupport(double.Epsilon, 1 - 1.0 / (1L << 53));
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -178,6 +181,68 @@ namespace PSEstimation.Distributions
                 Maximum = Math.Max(Maximum, x);
                 TotalWeight = total;
                 Count++;
+            }
+
+            /// <summary>
+            /// In chunks that stay in the cache: the support check, Σx, Σ log x, Σ log1p(-x), the
+            /// minimum and the maximum in one loop, then the squared deviations from the chunk's
+            /// mean, merged with Chan's formula (no division per value).
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                const int Chunk = 4096;
+                int count = values.Length;
+                double n = TotalWeight, mean = Mean, squares = SumOfSquares, sumLog = 0, sumLogComplement = 0, min = Minimum, max = Maximum;
+                bool accepted = true;
+                for (int from = 0; from < count && accepted; from += Chunk)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                    int to = Math.Min(count, from + Chunk);
+                    double sum = 0;
+                    for (int i = from; i < to; i++)
+                    {
+                        double x = values[i];
+                        accepted &= support.Accepts(x);
+                        sum += x;
+                        sumLog += Math.Log(x);
+                        sumLogComplement += SpecialMath.Log1p(-x);
+                        min = x < min ? x : min;
+                        max = x > max ? x : max;
+                    }
+
+                    int length = to - from;
+                    double chunkMean = sum / length, chunkSquares = 0;
+                    for (int i = from; i < to; i++)
+                    {
+                        double d = values[i] - chunkMean;
+                        chunkSquares += d * d;
+                    }
+
+                    double total = n + length, delta = chunkMean - mean;
+                    mean += delta * (length / total);
+                    squares += chunkSquares + delta * delta * (n * length / total);
+                    n = total;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                if (count > 0)
+                {
+                    double f = count / n;
+                    Mean = mean;
+                    SumOfSquares = squares;
+                    MeanLog += (sumLog / count - MeanLog) * f;
+                    MeanLogComplement += (sumLogComplement / count - MeanLogComplement) * f;
+                    Minimum = min;
+                    Maximum = max;
+                    TotalWeight = n;
+                    Count += count;
+                }
+
+                return true;
             }
         }
     }

@@ -59,6 +59,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x) && x <= Trials;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => new BulkSupport(0, Trials, integers: true);
+
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(x => Counts.LogChoose(Trials, x));
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)

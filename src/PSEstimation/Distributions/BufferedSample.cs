@@ -18,9 +18,11 @@ namespace PSEstimation.Distributions
         public int Length { get; private set; }
 
         /// <summary>
-        /// Passes over the data so far (the benchmark reports it for the iterative fits): every
-        /// read of the first value through <see cref="ValueAt"/>, and every <see cref="NotePass"/>
-        /// of a loop that reads <see cref="Values"/> directly.
+        /// Passes over the data so far: every read of the first value through <see cref="ValueAt"/>,
+        /// and every <see cref="NotePass"/> of a loop that reads <see cref="Values"/> directly. Kept
+        /// for CancellationTests, which asserts that a cancelled fit's start makes no pass (nothing
+        /// outside the sample can observe that deterministically); it costs one increment per pass
+        /// (the branch in ValueAt is taken once per pass and predicted otherwise).
         /// </summary>
         public long Passes { get; private set; }
 
@@ -91,6 +93,41 @@ namespace PSEstimation.Distributions
             Count += newValues.Length;
         }
 
+        /// <summary>Copies the array and checks each value in the same loop; on a bad value nothing is added.</summary>
+        public override bool TryAddRange(double[] newValues, BulkSupport support)
+        {
+            if (weights is not null)
+            {
+                return base.TryAddRange(newValues, support);
+            }
+
+            Reserve(Length + newValues.Length);
+            bool accepted = true;
+            double[] target = values;
+            int offset = Length;
+            for (int from = 0; from < newValues.Length && accepted; from += CancellationCheck.Interval)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                int to = Math.Min(newValues.Length, from + CancellationCheck.Interval);
+                for (int i = from; i < to; i++)
+                {
+                    double x = newValues[i];
+                    accepted &= support.Accepts(x);
+                    target[offset + i] = x;
+                }
+            }
+
+            if (!accepted)
+            {
+                return false;
+            }
+
+            Length += newValues.Length;
+            TotalWeight += newValues.Length;
+            Count += newValues.Length;
+            return true;
+        }
+
         /// <summary>
         /// A stratified subsample of <paramref name="size"/> values, with their weights: one value
         /// from each of <paramref name="size"/> equal stretches of the input, at a position within
@@ -158,6 +195,11 @@ namespace PSEstimation.Distributions
         public double WeightedQuantile(double p)
         {
             int n = Length;
+            if (weights is null && n > 0)
+            {
+                return UnweightedQuantile(p);
+            }
+
             var order = new int[n];
             for (int i = 0; i < n; i++)
             {
@@ -185,6 +227,45 @@ namespace PSEstimation.Distributions
             }
 
             return keys[n - 1];
+        }
+
+        /// <summary>
+        /// <see cref="WeightedQuantile"/> for unit weights, by selection instead of a sort: the
+        /// cumulative weight after the k-th smallest value is k + 1 exactly, so the rule picks its
+        /// order statistic (or the midpoint of two neighbours) without the values, and the result
+        /// is the same double the sort gives.
+        /// </summary>
+        private double UnweightedQuantile(double p)
+        {
+            int n = Length;
+            double target = p * TotalWeight;
+            // Below floor(target) - 2 neither test can hold (n < 2^31, so 1e-12·n < 1): start there.
+            int k = (int)Math.Max(0, Math.Min(n, Math.Floor(target) - 2));
+            bool midpoint = false;
+            for (; k < n; k++)
+            {
+                double cumulative = k + 1;
+                if (Math.Abs(cumulative - target) <= 1e-12 * TotalWeight && k + 1 < n)
+                {
+                    midpoint = true;
+                    break;
+                }
+
+                if (cumulative > target)
+                {
+                    break;
+                }
+            }
+
+            if (k == n)
+            {
+                k = n - 1;
+            }
+
+            var keys = new double[n];
+            Array.Copy(values, keys, n);
+            double lower = CancellableSelect.Select(keys, k, Cancellation);
+            return midpoint ? 0.5 * lower + 0.5 * CancellableSelect.Minimum(keys, k + 1, Cancellation) : lower;
         }
 
         private void Reserve(int needed)

@@ -46,6 +46,46 @@ namespace PSEstimation.Distributions
             Count++;
         }
 
+        /// <summary>The support check with the sum, minimum and maximum in one loop, then Σ c(x) where there is a c.</summary>
+        public override bool TryAddRange(double[] values, BulkSupport support)
+        {
+            bool accepted = true;
+            double sum = 0, min = Minimum, max = Maximum;
+            for (int i = 0; i < values.Length; i++)
+            {
+                CancellationCheck.At(i, Cancellation);
+                double x = values[i];
+                accepted &= support.Accepts(x);
+                sum += x;
+                min = x < min ? x : min;
+                max = x > max ? x : max;
+            }
+
+            if (!accepted)
+            {
+                return false;
+            }
+
+            if (logConstant is not null)
+            {
+                double constant = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    constant += logConstant(values[i]);
+                }
+
+                SumLogConstant += constant;
+            }
+
+            Sum += sum;
+            Minimum = min;
+            Maximum = max;
+            TotalWeight += values.Length;
+            Count += values.Length;
+            return true;
+        }
+
         public override void AddRange(double[] values)
         {
             double sum = Sum, constant = SumLogConstant, min = Minimum, max = Maximum;

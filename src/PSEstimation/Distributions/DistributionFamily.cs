@@ -90,10 +90,15 @@ namespace PSEstimation.Distributions
         /// <summary>
         /// The bulk path: adds a whole array of unit-weight values if every one is finite and
         /// fittable, else adds nothing and returns false (so the caller can report the bad ones).
-        /// Families whose support is the real line override it with a fused check.
+        /// With a <see cref="BulkSupport"/> the accumulator checks it in the loop that accumulates.
         /// </summary>
         public virtual bool TryAddRange(SampleAccumulator sample, double[] values, double?[] fixedValues)
         {
+            if (SupportOnBulkPath(fixedValues) is BulkSupport support)
+            {
+                return sample.TryAddRange(values, support);
+            }
+
             for (int i = 0; i < values.Length; i++)
             {
                 CancellationCheck.At(i, sample.Cancellation);
@@ -107,6 +112,13 @@ namespace PSEstimation.Distributions
             sample.AddRange(values);
             return true;
         }
+
+        /// <summary>
+        /// What <see cref="CanFit"/> accepts under <paramref name="fixedValues"/>, as one interval
+        /// (and whether only whole numbers), for the accumulator to check in its bulk loop; null
+        /// where it is not one interval (then <see cref="TryAddRange"/> asks CanFit value by value first).
+        /// </summary>
+        public virtual BulkSupport? SupportOnBulkPath(double?[] fixedValues) => null;
 
         /// <summary>The log-likelihood of the whole sample.</summary>
         public virtual double LogLikelihood(SampleAccumulator sample, double[] theta)

@@ -18,6 +18,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x >= 0;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.NonNegative;
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -92,6 +95,61 @@ namespace PSEstimation.Distributions
                 Mean = mean;
                 Maximum = max;
                 Count += values.Length;
+            }
+
+            /// <summary>
+            /// The sum in two partial sums with the support check and the maximum in the same loop,
+            /// merged into the running mean. A sum that overflows (values near 1e308) is redone by
+            /// the running mean of <see cref="AddRange"/>, which cannot.
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                bool accepted = true;
+                double s0 = 0, s1 = 0, max0 = Maximum, max1 = Maximum;
+                int i = 0;
+                for (; i + 1 < count; i += 2)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double a = values[i], b = values[i + 1];
+                    accepted &= support.Accepts(a) & support.Accepts(b);
+                    s0 += a;
+                    s1 += b;
+                    max0 = a > max0 ? a : max0;
+                    max1 = b > max1 ? b : max1;
+                }
+
+                for (; i < count; i++)
+                {
+                    double a = values[i];
+                    accepted &= support.Accepts(a);
+                    s0 += a;
+                    max0 = a > max0 ? a : max0;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                double sum = s0 + s1;
+                if (double.IsInfinity(sum))
+                {
+                    AddRange(values);
+                    return true;
+                }
+
+                double total = TotalWeight + count;
+                Mean += (sum / count - Mean) * (count / total);
+                Maximum = Math.Max(max0, max1);
+                TotalWeight = total;
+                Count += count;
+                return true;
             }
         }
     }

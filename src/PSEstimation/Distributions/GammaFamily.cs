@@ -34,6 +34,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && !double.IsInfinity(x);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Positive;
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -229,6 +232,55 @@ namespace PSEstimation.Distributions
                 Minimum = min;
                 Maximum = max;
                 Count += values.Length;
+            }
+
+            /// <summary>
+            /// Σ(x - x₀) and Σ log(x/x₀) (each term as <see cref="SpecialMath.LogRatio"/> forms it,
+            /// log x₀ taken once), the minimum, the maximum and the support check in one loop,
+            /// merged into the running means.
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                // A fresh accumulator takes the smallest value as x₀ (see BulkSupport.LowPivot): the
+                // statistics are the same for any x₀, and every term is then log1p(d/x₀), no branch.
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double x0 = Count != 0 ? Reference : above ? low : values[0];
+                double logX0 = Math.Log(x0), half = above ? double.PositiveInfinity : 0.5 * x0;
+                bool accepted = true;
+                double shift = 0, logRatio = 0, min = Minimum, max = Maximum;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    double d = x - x0;
+                    shift += d;
+                    logRatio += Math.Abs(d) <= half ? SpecialMath.Log1p(d / x0) : Math.Log(x) - logX0;
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                double total = TotalWeight + count, f = count / total;
+                Reference = x0;
+                MeanShift += (shift / count - MeanShift) * f;
+                MeanLogRatio += (logRatio / count - MeanLogRatio) * f;
+                Minimum = min;
+                Maximum = max;
+                TotalWeight = total;
+                Count += count;
+                return true;
             }
         }
     }

@@ -19,6 +19,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Counts;
+
         public override SampleAccumulator CreateAccumulator() => new CountStatistics(null);
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)

@@ -23,6 +23,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => true;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Real;
+
         /// <summary>Location has a kink at every value; its MLE, the median, does not depend on Scale.</summary>
         public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
 

@@ -35,6 +35,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => true;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Real;
+
         /// <summary>
         /// Location at the median (or its fixed value) and Scale from the spread about it, with
         /// q₀.₇₅ the upper quartile of the standardised family (median |Z|): IQR / (2·q₀.₇₅) with Location free, median |x - Location| / q₀.₇₅ with Location fixed,

@@ -24,6 +24,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Positive;
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -121,11 +124,78 @@ namespace PSEstimation.Distributions
                 Count++;
             }
 
+            /// <summary>
+            /// In chunks that stay in the cache: the support check and log(x / pivot) of each value
+            /// into a buffer with their sum, then the squared deviations from the chunk's own mean,
+            /// merged with Chan's formula (as exact as the per-value Welford update, without its
+            /// division per value).
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                // A fresh accumulator takes the smallest value as its pivot (any positive pivot gives
+                // the same statistics; that one lets every term skip the branch of LogRatio).
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double p = Count != 0 ? pivot : above ? low : values[0];
+                double n = TotalWeight, mean = relativeMean, squares = SumOfSquares;
+                var logs = new double[Math.Min(count, 4096)];
+                bool accepted = true;
+                for (int from = 0; from < count && accepted; from += logs.Length)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                    int length = Math.Min(logs.Length, count - from);
+                    double sum = 0;
+                    for (int i = 0; i < length; i++)
+                    {
+                        double x = values[from + i];
+                        accepted &= support.Accepts(x);
+                        double y = above ? SpecialMath.Log1p((x - p) / p) : LogRatio(x, p);
+                        logs[i] = y;
+                        sum += y;
+                    }
+
+                    double chunkMean = sum / length, chunkSquares = 0;
+                    for (int i = 0; i < length; i++)
+                    {
+                        double d = logs[i] - chunkMean;
+                        chunkSquares += d * d;
+                    }
+
+                    double total = n + length, delta = chunkMean - mean;
+                    mean += delta * (length / total);
+                    squares += chunkSquares + delta * delta * (n * length / total);
+                    n = total;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                if (Count == 0)
+                {
+                    pivot = p;
+                    logPivot = Math.Log(p);
+                }
+
+                relativeMean = mean;
+                SumOfSquares = squares;
+                TotalWeight = n;
+                Count += count;
+                return true;
+            }
+
             /// <summary>log(x / p) to full relative precision when x is near p, and without overflow when it is not.</summary>
             private static double LogRatio(double x, double p)
             {
                 double ratio = x / p;
-                return ratio > 0.5 && ratio < 2 ? MathNet.Numerics.SpecialFunctions.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
+                return ratio > 0.5 && ratio < 2 ? SpecialMath.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
             }
         }
     }

@@ -24,6 +24,9 @@ namespace PSEstimation.Distributions
         public override bool CanFit(double x, double?[] fixedValues)
             => x > 0 && (fixedValues[0] is not double scale || x >= scale);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => new BulkSupport(Math.Max(double.Epsilon, fixedValues[0] ?? 0), double.MaxValue);
+
         /// <summary>Scale moves the support; its MLE (the minimum) does not depend on Shape.</summary>
         public override bool IsSmoothIn(int parameterIndex) => parameterIndex != 0;
 
@@ -123,7 +126,7 @@ namespace PSEstimation.Distributions
         private static double LogRatio(double x, double p)
         {
             double ratio = x / p;
-            return ratio > 0.5 && ratio < 2 ? MathNet.Numerics.SpecialFunctions.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
+            return ratio > 0.5 && ratio < 2 ? SpecialMath.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
         }
 
         /// <summary>Weighted count, minimum, and Σ w log(x / pivot) with the first value as pivot.</summary>
@@ -149,6 +152,42 @@ namespace PSEstimation.Distributions
                 Minimum = Math.Min(Minimum, x);
                 TotalWeight += weight;
                 Count++;
+            }
+
+            /// <summary>The support check, Σ log(x / pivot) and the minimum in one loop.</summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                // A fresh accumulator takes the smallest value as its pivot (see BulkSupport.LowPivot).
+                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
+                bool above = !double.IsNaN(low);
+                double p = Count != 0 ? pivot : above ? low : values[0], sum = 0, min = Minimum;
+                bool accepted = true;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    sum += above ? SpecialMath.Log1p((x - p) / p) : LogRatio(x, p);
+                    min = x < min ? x : min;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                pivot = p;
+                sumLogRelative += sum;
+                Minimum = min;
+                TotalWeight += count;
+                Count += count;
+                return true;
             }
         }
     }

@@ -24,6 +24,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => Counts.IsCount(x);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Counts;
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -140,6 +143,62 @@ namespace PSEstimation.Distributions
                 Sum += weight * x;
                 SumXLogXOverReference += weight * x * SpecialFunctions.Log1p((x - Reference) / Reference);
                 SumStirling += weight * (x < SmallCountTerms.Length ? SmallCountTerms[(int)x] : CountTerm(x));
+            }
+
+            /// <summary>
+            /// The support check, Σx, the Stirling terms and the largest value in one loop; then
+            /// Σ x log(x/c) about c, the larger of that value and the reference so far (the sum so
+            /// far moved to it first, as <see cref="Add"/> does when a larger value arrives).
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                bool accepted = true;
+                double sum = 0, stirling = 0, largest = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    sum += x;
+                    largest = x > largest ? x : largest;
+                    stirling += x < SmallCountTerms.Length ? SmallCountTerms[(int)x] : CountTerm(x);
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                TotalWeight += count;
+                Count += count;
+                if (largest == 0)
+                {
+                    return true;
+                }
+
+                if (Reference == 0)
+                {
+                    Reference = largest;
+                }
+                else if (largest > Reference)
+                {
+                    SumXLogXOverReference -= Sum * SpecialFunctions.Log1p((largest - Reference) / Reference);
+                    Reference = largest;
+                }
+
+                double c = Reference, xLogX = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    xLogX += x == 0 ? 0 : x * SpecialFunctions.Log1p((x - c) / c);
+                }
+
+                Sum += sum;
+                SumXLogXOverReference += xLogX;
+                SumStirling += stirling;
+                return true;
             }
 
             private static double CountTerm(double x) => 0.5 * Math.Log(2 * Math.PI * x) + Counts.Stirlerr(x);

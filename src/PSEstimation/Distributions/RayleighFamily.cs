@@ -19,6 +19,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0;
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Positive;
+
         public override SampleAccumulator CreateAccumulator() => new Statistics();
 
         public override double LogLikelihood(SampleAccumulator sample, double[] theta)
@@ -94,6 +97,50 @@ namespace PSEstimation.Distributions
                 SumOfLogs += weight * Math.Log(x);
                 TotalWeight += weight;
                 Count++;
+            }
+
+            /// <summary>
+            /// The support check, Σ log x and the largest value in one loop, then Σ (x / largest)²
+            /// in a second, merged with the sum so far by rescaling the one with the smaller largest value.
+            /// </summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                int count = values.Length;
+                bool accepted = true;
+                double logs = 0, largest = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    logs += Math.Log(x);
+                    largest = x > largest ? x : largest;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                double top = Math.Max(largest, Largest), squares = 0;
+                if (top > 0)
+                {
+                    for (int i = 0; i < count; i++)
+                    {
+                        CancellationCheck.At(i, Cancellation);
+                        double r = values[i] / top;
+                        squares += r * r;
+                    }
+
+                    double rescale = Largest / top;
+                    ScaledSumOfSquares = ScaledSumOfSquares * rescale * rescale + squares;
+                    Largest = top;
+                }
+
+                SumOfLogs += logs;
+                TotalWeight += count;
+                Count += count;
+                return true;
             }
         }
     }

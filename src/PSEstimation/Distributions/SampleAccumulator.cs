@@ -32,5 +32,26 @@ namespace PSEstimation.Distributions
                 Add(x, 1.0);
             }
         }
+
+        /// <summary>
+        /// The bulk path: adds every value of the array (unit weights) if each lies in
+        /// <paramref name="support"/>, else adds nothing and returns false (so the caller can
+        /// report the bad values one by one). Accumulators override it to check the support in
+        /// the loop that accumulates; this default checks first, then adds.
+        /// </summary>
+        public virtual bool TryAddRange(double[] values, BulkSupport support)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                CancellationCheck.At(i, Cancellation);
+                if (!support.Accepts(values[i]))
+                {
+                    return false;
+                }
+            }
+
+            AddRange(values);
+            return true;
+        }
     }
 }

@@ -33,6 +33,12 @@ namespace PSEstimation.Distributions
             return (fixedValues[0] is not double a || x >= a) && (fixedValues[1] is not double b || x <= b);
         }
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues)
+            => fixedValues[0] is double lower && fixedValues[1] is double upper && !(lower < upper)
+                ? null
+                : new BulkSupport(fixedValues[0] ?? -double.MaxValue, fixedValues[1] ?? double.MaxValue);
+
         /// <summary>Both bounds move the support; their MLEs (min and max) do not depend on each other.</summary>
         public override bool IsSmoothIn(int parameterIndex) => false;
 
@@ -129,6 +135,32 @@ namespace PSEstimation.Distributions
                 Maximum = Math.Max(Maximum, x);
                 TotalWeight += weight;
                 Count++;
+            }
+
+            /// <summary>The support check with the minimum and maximum in one loop.</summary>
+            public override bool TryAddRange(double[] values, BulkSupport support)
+            {
+                bool accepted = true;
+                double min = Minimum, max = Maximum;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    CancellationCheck.At(i, Cancellation);
+                    double x = values[i];
+                    accepted &= support.Accepts(x);
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
+                }
+
+                if (!accepted)
+                {
+                    return false;
+                }
+
+                Minimum = min;
+                Maximum = max;
+                TotalWeight += values.Length;
+                Count += values.Length;
+                return true;
             }
 
             public override void AddRange(double[] values)

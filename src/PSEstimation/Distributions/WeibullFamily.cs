@@ -35,6 +35,9 @@ namespace PSEstimation.Distributions
 
         public override bool CanFit(double x, double?[] fixedValues) => x > 0 && !double.IsInfinity(x);
 
+        /// <inheritdoc/>
+        public override BulkSupport? SupportOnBulkPath(double?[] fixedValues) => BulkSupport.Positive;
+
         /// <summary>
         /// Log-likelihood, score and Hessian in one pass, from z = log(x/λ) and t = e^(k z)
         /// = (x/λ)^k: one exp per value. log(x/r) for a reference r (the largest value) is taken

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MathNet.Numerics.Distributions;
+using PSEstimation.Host;
+
+namespace PSEstimation.Bench
+{
+    /// <summary>
+    /// Targets 1 and 2 of the second performance round: each family's fit of 10^6 values from a
+    /// [double[]] through the cmdlet (-InputObject, in the hosted engine, the call included)
+    /// against scipy's fit of the same model on the same values (floc=0 where ours has no
+    /// location, fscale=1 for Beta), with scipy's default .fit (every parameter free: another
+    /// model) beside it; and each one-pass family against the one-pass floor, a C# loop in this
+    /// process that reads every value and adds its log.
+    /// </summary>
+    public static class SameModelFits
+    {
+        /// <param name="Iterative">our fit solves for the estimate numerically (target 0.5x scipy rather than 1x).</param>
+        /// <param name="OnePass">the fit reads the data once into sufficient statistics (target 2: at most 2x the floor).</param>
+        /// <param name="ScipySameModel">scipy's fit of exactly our model, or null when scipy has none to compare.</param>
+        /// <param name="ScipyDefault">scipy's default .fit where it fits another model (loc free), else null.</param>
+        private sealed record Case(string Family, Func<Random, double> Draw, bool Iterative, bool OnePass, string? ScipySameModel, string? ScipyDefault);
+
+        private static readonly Case[] Cases =
+        {
+            new("Normal", r => Normal.Sample(r, 5, 2), false, true, "stats.norm.fit(x)", null),
+            new("Exponential", r => Exponential.Sample(r, 1.5), false, true, "stats.expon.fit(x, floc=0)", "stats.expon.fit(x)"),
+            new("Gamma", r => Gamma.Sample(r, 2.5, 1.5), true, true, "stats.gamma.fit(x, floc=0)", "stats.gamma.fit(x)"),
+            new("LogNormal", r => LogNormal.Sample(r, 1, 0.5), false, true, "stats.lognorm.fit(x, floc=0)", "stats.lognorm.fit(x)"),
+            new("Beta", r => Beta.Sample(r, 2.0, 5.0), true, true, "stats.beta.fit(x, floc=0, fscale=1)", "stats.beta.fit(x)"),
+            new("Laplace", r => Laplace.Sample(r, 3, 2), false, false, "stats.laplace.fit(x)", null),
+            new("Logistic", r => Logistic(r), true, false, "stats.logistic.fit(x)", null),
+            new("Cauchy", r => Cauchy.Sample(r, 0, 1), true, false, "stats.cauchy.fit(x)", null),
+            new("Weibull", r => Weibull.Sample(r, 1.5, 2.0), true, false, "stats.weibull_min.fit(x, floc=0)", "stats.weibull_min.fit(x)"),
+            new("StudentT", r => 5 + 2 * StudentT.Sample(r, 0, 1, 4), true, false, "stats.t.fit(x)", null),
+            new("Rayleigh", r => Rayleigh.Sample(r, 2), false, true, null, null),
+            new("Pareto", r => Pareto.Sample(r, 1, 3), false, true, null, null),
+            new("Poisson", r => Poisson.Sample(r, 4), false, true, null, null),
+            new("Geometric", r => Geometric.Sample(r, 0.3) - 1, false, true, null, null),
+        };
+
+        /// <summary>The families whose fits to measure, or every one when null.</summary>
+        public static void Run(ModuleRunspace session, Report report, int count, bool compareWithScipy, ISet<string>? only = null)
+        {
+            // The floor: one pass over 10^6 positive values taking each one's log. Timed in
+            // alternation with each one-pass fit (a shared machine's load moves both alike).
+            var positive = Draw(count, r => Gamma.Sample(r, 2.5, 1.5));
+            double sink = 0;
+            Action floorPass = () => sink += SumOfLogs(positive);
+            double floor = Measure.Median(Enumerable.Range(0, 15).Select(_ => Measure.Seconds(floorPass)));
+            report.Info($"one-pass floor: Σ log x over double[{Count(count)}] in C#", $"{count / floor / 1e6:F0} M values/s ({floor * 1000:F2} ms)");
+
+            foreach (var c in Cases)
+            {
+                if (only is not null && !only.Contains(c.Family))
+                {
+                    continue;
+                }
+
+                var data = Draw(count, c.Draw);
+                session.Invoke("$global:benchFit = $args[0]", (object)data);
+                string script = $"$null = Get-MLEstimate {c.Family} -InputObject $global:benchFit";
+                Check(session, script);
+                double ours;
+                string oursText;
+                if (c.OnePass)
+                {
+                    var paired = Measure.Paired(() => session.Invoke(script), floorPass, 7);
+                    ours = paired.MedianA;
+                    oursText = $"ours {ours * 1000:F1} ms";
+                    report.Add($"{c.Family}, {Count(count)} values (ours / one-pass floor)", paired.Ratio, 2.0, "x floor",
+                        $"{oursText}, floor {paired.MedianB * 1000:F2} ms ({count / paired.MedianB / 1e6:F0} M values/s) in alternation");
+                }
+                else
+                {
+                    ours = Measure.Median(Enumerable.Range(0, 7).Select(_ => Measure.Seconds(() => session.Invoke(script))));
+                    oursText = $"ours {ours * 1000:F1} ms";
+                }
+
+                if (!compareWithScipy || c.ScipySameModel is null)
+                {
+                    if (c.OnePass)
+                    {
+                        continue;
+                    }
+
+                    report.Info($"{c.Family}, {Count(count)} values from double[]", oursText);
+                    continue;
+                }
+
+                // scipy's figure is its best of up to five runs: set ours beside our best of seven,
+                // so that a shared machine's load does not fall on one side only.
+                double best = Enumerable.Range(0, 7).Select(_ => Measure.Seconds(() => session.Invoke(script))).Min();
+                oursText = $"ours {best * 1000:F1} ms best of 7 ({ours * 1000:F1} ms median)";
+                ours = best;
+                double? same = Scipy.Time(data, c.ScipySameModel);
+                if (same is not double s)
+                {
+                    report.Info($"{c.Family}, {Count(count)} values from double[]", oursText + "; scipy not available");
+                    continue;
+                }
+
+                string defaultText = string.Empty;
+                if (c.ScipyDefault is not null && Scipy.Time(data, c.ScipyDefault) is double d)
+                {
+                    defaultText = $"; scipy default .fit ({c.ScipyDefault}, another model) {d * 1000:F1} ms, ours {ours / d:F3}x that";
+                }
+
+                report.Add(
+                    $"{c.Family}, {Count(count)} values (ours / scipy same model)",
+                    ours / s,
+                    c.Iterative ? 0.5 : 1.0,
+                    "x scipy",
+                    $"{oursText}; {c.ScipySameModel} {s * 1000:F1} ms{defaultText}");
+            }
+
+            session.Invoke("$global:benchFit = $null");
+            GC.KeepAlive(sink);
+        }
+
+        private static double SumOfLogs(double[] values)
+        {
+            double s = 0;
+            foreach (double x in values)
+            {
+                s += Math.Log(x);
+            }
+
+            return s;
+        }
+
+        private static double[] Draw(int count, Func<Random, double> draw)
+        {
+            var random = new Random(20261202);
+            var data = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                data[i] = draw(random);
+            }
+
+            return data;
+        }
+
+        private static void Check(ModuleRunspace session, string script)
+        {
+            var result = session.Invoke(script);
+            if (result.TerminatingError is not null || result.Errors.Count > 0)
+            {
+                throw new InvalidOperationException($"'{script}' failed: {result.TerminatingError ?? result.Errors[0]}");
+            }
+        }
+
+        private static string Count(int n) => n % 1000000 == 0 ? $"{n / 1000000}M" : $"{n / 1000}k";
+
+        private static double Logistic(Random r)
+        {
+            double u = r.NextDouble();
+            return Math.Log(u / (1 - u));
+        }
+    }
+}
