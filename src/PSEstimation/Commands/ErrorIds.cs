@@ -37,5 +37,10 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // Test-GoodnessOfFit, Compare-Distribution.
+        public const string InvalidSimulations = "InvalidSimulations";
+        public const string TestNotApplicable = "TestNotApplicable";
+        public const string NoCandidate = "NoCandidate";
     }
 }
