@@ -125,6 +125,13 @@ namespace PSEstimation.Commands
         {
             bool named = Distribution is not null;
             var names = named ? Distribution!.Distinct().Select(Canonical).Distinct().ToList() : CandidateFamilies.For(sorted).ToList();
+            if (!named)
+            {
+                WriteVerbose(CandidateFamilies.AreCounts(sorted)
+                    ? $"The values{slot.Suffix} are whole numbers with ties: comparing the count families {string.Join(", ", names)}."
+                    : $"Comparing the continuous families {string.Join(", ", names)}{slot.Suffix}; name families with -Distribution to choose others.");
+            }
+
             var families = new List<DistributionFamily>();
             foreach (var name in names)
             {

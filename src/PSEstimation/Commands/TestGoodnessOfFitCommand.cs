@@ -68,8 +68,6 @@ namespace PSEstimation.Commands
         /// <summary>Threads for the bootstrap (tests only: the answer does not depend on it).</summary>
         internal int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
-        private bool Estimated => givenTheta is null ? fixedValues.Any(f => f is null) : fixedValues.Any(f => f is null);
-
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {

@@ -5,9 +5,10 @@ using System.Linq;
 namespace PSEstimation.FitTests
 {
     /// <summary>
-    /// The families Compare-Distribution tries when none are named: continuous ones for data
-    /// with any non-integer value, discrete ones (count families) when every value is a whole
-    /// number. Binomial needs its Trials and Categorical has no parameter list, so neither is
+    /// The families Compare-Distribution tries when none are named: discrete ones (count families)
+    /// when the data look like counts (every value a whole number of at least 0, and ties common:
+    /// at most half as many distinct values as observations), continuous ones otherwise (so whole
+    /// milliseconds, all different, are a continuous measurement). Binomial needs its Trials and Categorical has no parameter list, so neither is
     /// tried unless named (Binomial) or at all (Categorical).
     /// </summary>
     internal static class CandidateFamilies
@@ -25,8 +26,9 @@ namespace PSEstimation.FitTests
             DistributionName.Poisson, DistributionName.Geometric, DistributionName.NegativeBinomial, DistributionName.Bernoulli,
         };
 
-        /// <summary>Whether every value is a whole number (the data are counts).</summary>
-        public static bool AreCounts(IReadOnlyList<double> values) => values.All(v => v == Math.Floor(v));
+        /// <summary>Whether the data look like counts (see the class remarks).</summary>
+        public static bool AreCounts(IReadOnlyList<double> values)
+            => values.All(v => v >= 0 && v == Math.Floor(v)) && values.Distinct().Count() * 2 <= values.Count;
 
         /// <summary>The default candidates for <paramref name="values"/>.</summary>
         public static IReadOnlyList<DistributionName> For(IReadOnlyList<double> values) => AreCounts(values) ? Discrete : Continuous;
