@@ -31,10 +31,11 @@ namespace PSEstimation.FitTests
                 // The finite-sample law corrects the paper's short approximation of the limit (as goftest does).
                 p = ApproximateLimit(z);
 
-                // Where the limit's upper tail is below 1e-12 errfix is not applied: its polynomial is
-                // not 0 at x = 1, so it would give a p-value of about 6e-4/n to any statistic however
-                // large (goftest reports 0.00015 for a point 40 standard deviations out at n = 4).
-                if (1 - p > 1e-12)
+                // Where the limit's upper tail is below 1e-3 errfix is not applied: its polynomial is
+                // not 0 at x = 1 (it is -6e-4), so it would give a p-value of about 6e-4/n to any
+                // statistic however large (goftest reports 0.00015 for a point 40 standard deviations
+                // out at n = 4). Below 1e-3 the limit's own tail is reported.
+                if (p <= 0.999)
                 {
                     p += ErrorFix(size, p);
                 }

@@ -21,10 +21,29 @@ namespace PSEstimation.FitTests
             int n = sorted.Length;
             var logF = new double[n];
             var logS = new double[n];
+            // One distribution function per point: the smaller tail directly (log F below the
+            // median, log S above), the other as log(1 - e^that), which is exact there because
+            // that probability is at most 1/2. Half the special-function work of computing both.
+            double median = model.Quantile(0.5, theta);
+            bool split = !double.IsNaN(median);
             for (int i = 0; i < n; i++)
             {
-                logF[i] = model.LogCdf(sorted[i], theta);
-                logS[i] = model.LogSurvival(sorted[i], theta);
+                double x = sorted[i];
+                if (!split)
+                {
+                    logF[i] = model.LogCdf(x, theta);
+                    logS[i] = model.LogSurvival(x, theta);
+                }
+                else if (x <= median)
+                {
+                    logF[i] = model.LogCdf(x, theta);
+                    logS[i] = LogSpace.Log1MinusExp(logF[i]);
+                }
+                else
+                {
+                    logS[i] = model.LogSurvival(x, theta);
+                    logF[i] = LogSpace.Log1MinusExp(logS[i]);
+                }
             }
 
             return FromLogs(logF, logS);

@@ -85,9 +85,17 @@ namespace PSEstimation.Tests.FitTests
         [InlineData(0.1, 0.99999186695821)]
         [InlineData(0.15, 0.998719633570147)]
         [InlineData(3, 0.0278344316632866)]
-        [InlineData(8, 0.000143858658801732)]
         public void Anderson_Darling_finite_law_matches_goftest(double q, double expected)
             => Assert.Equal(expected, AndersonDarlingDistribution.UpperTail(q, 20), 7);
+
+        [Fact]
+        public void Anderson_Darling_upper_tail_below_1e3_is_the_limits()
+        {
+            // Deliberately not goftest's pAD(8, 20) = 0.000143858658801732: there errfix adds its
+            // polynomial's floor of 6e-4/n. The limit's tail instead: pAD(8, Inf, fast = TRUE,
+            // lower.tail = FALSE) = 0.00011123912192601 (R 4.2.2 goftest 1.2-3).
+            Assert.Equal(0.00011123912192601, AndersonDarlingDistribution.UpperTail(8, 20), 9);
+        }
 
         [Theory]
         // R 4.2.2 goftest 1.2-3: pCvM(q, 20, lower.tail = FALSE) and pCvM(q, Inf, lower.tail = FALSE).
