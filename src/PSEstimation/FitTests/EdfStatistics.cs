@@ -16,59 +16,84 @@ namespace PSEstimation.FitTests
     internal static class EdfStatistics
     {
         /// <summary>The statistics of <paramref name="sorted"/> (ascending) under the model at <paramref name="theta"/>.</summary>
+        /// <remarks>
+        /// One pass and no arrays (a comparison of ten families on 10^5 values would otherwise
+        /// allocate twenty large arrays): the Anderson-Darling sum Σ (2i-1)(log F(x(i)) + log S(x(n+1-i)))
+        /// is Σ_i (2i-1) log F(x(i)) + Σ_j (2(n-j)+1) log S(x(j)), so each point adds its own two terms.
+        /// One distribution function per point: the smaller tail directly (log F below the median,
+        /// log S above), the other as log(1 - e^that), which is exact there because that
+        /// probability is at most 1/2.
+        /// </remarks>
         public static EdfValues Compute(double[] sorted, DistributionModel model, double[] theta)
         {
             int n = sorted.Length;
-            var logF = new double[n];
-            var logS = new double[n];
-            // One distribution function per point: the smaller tail directly (log F below the
-            // median, log S above), the other as log(1 - e^that), which is exact there because
-            // that probability is at most 1/2. Half the special-function work of computing both.
             double median = model.Quantile(0.5, theta);
             bool split = !double.IsNaN(median);
+            var sums = new Sums(n);
             for (int i = 0; i < n; i++)
             {
                 double x = sorted[i];
+                double logF, logS;
                 if (!split)
                 {
-                    logF[i] = model.LogCdf(x, theta);
-                    logS[i] = model.LogSurvival(x, theta);
+                    logF = model.LogCdf(x, theta);
+                    logS = model.LogSurvival(x, theta);
                 }
                 else if (x <= median)
                 {
-                    logF[i] = model.LogCdf(x, theta);
-                    logS[i] = LogSpace.Log1MinusExp(logF[i]);
+                    logF = model.LogCdf(x, theta);
+                    logS = LogSpace.Log1MinusExp(logF);
                 }
                 else
                 {
-                    logS[i] = model.LogSurvival(x, theta);
-                    logF[i] = LogSpace.Log1MinusExp(logS[i]);
+                    logS = model.LogSurvival(x, theta);
+                    logF = LogSpace.Log1MinusExp(logS);
                 }
+
+                sums.Add(i, logF, logS);
             }
 
-            return FromLogs(logF, logS);
+            return sums.Result();
         }
 
         /// <summary>The statistics from log F and log S at the sorted points.</summary>
         public static EdfValues FromLogs(double[] logF, double[] logS)
         {
-            int n = logF.Length;
-            double ks = 0, cvm = 0, ad = 0;
-            double cvmCompensation = 0, adCompensation = 0;
-            for (int i = 0; i < n; i++)
+            var sums = new Sums(logF.Length);
+            for (int i = 0; i < logF.Length; i++)
+            {
+                sums.Add(i, logF[i], logS[i]);
+            }
+
+            return sums.Result();
+        }
+
+        /// <summary>The running maximum and compensated sums of the three statistics.</summary>
+        private struct Sums
+        {
+            private readonly int n;
+            private double ks, cvm, cvmCompensation, ad, adCompensation;
+
+            public Sums(int n)
+            {
+                this.n = n;
+                ks = cvm = cvmCompensation = ad = adCompensation = 0;
+            }
+
+            public void Add(int i, double logF, double logS)
             {
                 // F from whichever of log F and log S is the more accurate (the smaller probability).
-                double f = logF[i] < logS[i] ? Math.Exp(logF[i]) : -LogSpace.Expm1(logS[i]);
+                double f = logF < logS ? Math.Exp(logF) : -LogSpace.Expm1(logS);
                 double up = (i + 1.0) / n - f;
                 double down = f - (double)i / n;
                 ks = Math.Max(ks, Math.Max(up, down));
-
                 double d = f - (2.0 * i + 1.0) / (2.0 * n);
                 Kahan(ref cvm, ref cvmCompensation, d * d);
-                Kahan(ref ad, ref adCompensation, (2.0 * i + 1.0) * (logF[i] + logS[n - 1 - i]));
+                Kahan(ref ad, ref adCompensation, (2.0 * i + 1.0) * logF);
+                Kahan(ref ad, ref adCompensation, (2.0 * (n - 1 - i) + 1.0) * logS);
             }
 
-            return new EdfValues(ks, 1.0 / (12.0 * n) + cvm, -n - ad / n);
+            public EdfValues Result() => new EdfValues(ks, 1.0 / (12.0 * n) + cvm, -n - ad / n);
         }
 
         private static void Kahan(ref double sum, ref double compensation, double term)
