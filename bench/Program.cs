@@ -132,6 +132,22 @@ report.Info($"Get-Probability -Value double[{Count(pipelineCount)}] (LogNormal)"
     $"{pipelineCount / probability.MedianA / 1e6:F2} M values/s ({probability.MedianA:F3} s; piping as many through a no-op that emits them: {probability.MedianB:F3} s)");
 Run(session, "$global:benchPoints = $null");
 
+// 8. Compare-Distribution: 10 continuous families fitted to the same 10^5 values, with their EDF
+//    statistics (target: well under a second); and the same with -Simulations 999 on 10^3 values
+//    (a parametric bootstrap re-fitting every simulated sample, for each family).
+if (Exists(session, "Compare-Distribution"))
+{
+    const string tenFamilies = "Normal, LogNormal, Exponential, Gamma, Weibull, Laplace, Logistic, Cauchy, StudentT, Rayleigh";
+    Run(session, "$global:benchCompare = [double[]](Get-RandomSample 100000 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 1)");
+    Run(session, $"$null = Compare-Distribution {tenFamilies} -InputObject $global:benchCompare");
+    double compare = Measure.Median(Enumerable.Range(0, 3).Select(_ => Measure.Seconds(() => Run(session, $"$null = Compare-Distribution {tenFamilies} -InputObject $global:benchCompare"))));
+    report.Add("Compare-Distribution, 10 families on 10^5 values", compare, 0.5, "s", "fits, AIC/BIC, KS, CvM, AD of each");
+    Run(session, "$global:benchCompare = [double[]](Get-RandomSample 1000 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 2)");
+    double simulated = Measure.Seconds(() => Run(session, $"$null = Compare-Distribution {tenFamilies} -InputObject $global:benchCompare -Simulations 999 -SetSeed 1"));
+    report.Info("Compare-Distribution, 10 families on 10^3 values, -Simulations 999", $"{simulated:F2} s ({Environment.ProcessorCount} cores)");
+    Run(session, "$global:benchCompare = $null");
+}
+
 // 1b. Pipeline floor for objects, last of the pipeline figures: a million live PSObjects make
 // every later garbage collection in this process slower (a 10^5-value fit took 13 times as long
 // while they were alive, and stayed slow after), which would distort the figures measured after them.

@@ -61,5 +61,9 @@ namespace PSEstimation
 
         // Internal: a family that is not a DistributionFamily (Categorical) asked for one; no cmdlet shows it.
         public const string NoParameterList = "NoParameterList";
+        // Test-GoodnessOfFit, Compare-Distribution.
+        public const string InvalidSimulations = "InvalidSimulations";
+        public const string TestNotApplicable = "TestNotApplicable";
+        public const string NoCandidate = "NoCandidate";
     }
 }
