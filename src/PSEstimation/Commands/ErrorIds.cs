@@ -37,5 +37,12 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // Regression models (-Response / -Predictor, Add-Prediction).
+        public const string CollinearPredictors = "CollinearPredictors";
+        public const string TooFewObservations = "TooFewObservations";
+        public const string RegressionNotSupported = "RegressionNotSupported";
+        public const string LinkedParameterFixed = "LinkedParameterFixed";
+        public const string UnknownLevel = "UnknownLevel";
     }
 }
