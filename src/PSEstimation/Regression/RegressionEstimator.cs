@@ -63,6 +63,11 @@ namespace PSEstimation.Regression
                 parameters.Add(new ParameterEstimate(name, value, se, se is double s ? value - z * s : null, se is double t ? value + z * t : null, isFixed: false));
             }
 
+            foreach (var constant in model.Constants)
+            {
+                parameters.Add(new ParameterEstimate(constant.Key, constant.Value, 0, constant.Value, constant.Value, isFixed: true));
+            }
+
             var result = new RegressionEstimate(
                 model.Name.ToString(),
                 problem.Link.Link.ToString(),
@@ -81,6 +86,7 @@ namespace PSEstimation.Regression
                 fit.Converged)
             {
                 LogPosterior = fit.LogPosterior,
+                Columns = problem.Design.Columns.ToArray(),
                 Levels = problem.Design.Levels.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase),
             };
             return result;

@@ -123,6 +123,74 @@ namespace PSEstimation
         /// <summary>The design's categorical levels, for Add-Prediction (null once deserialized).</summary>
         internal System.Collections.Generic.Dictionary<string, string[]>? Levels { get; set; }
 
+        /// <summary>The design's columns (null once deserialized: Add-Prediction reads them from the coefficient names).</summary>
+        internal Regression.DesignColumn[]? Columns { get; set; }
+
+        /// <summary>
+        /// The summary the default view shows (statsmodels' summary in 80 columns): the model,
+        /// the fit's figures, the coefficient table, the other parameters, the method.
+        /// </summary>
+        public string Summary()
+        {
+            var c = CultureInfo.InvariantCulture;
+            var text = new System.Text.StringBuilder();
+            string kind = LogPosterior is null ? "maximum likelihood" : "posterior mode";
+            text.AppendLine(string.Format(c, "{0} regression of {1} (link {2}), {3}", Distribution, Response, Link, kind));
+            if (Group is not null)
+            {
+                text.AppendLine("Group: " + System.Convert.ToString(Group, c));
+            }
+
+            text.AppendLine(string.Format(c, "n = {0}  LogLikelihood = {1}  AIC = {2}  BIC = {3}", SampleSize.ToString("G10", c), Number(LogLikelihood), Number(AIC), Number(BIC)));
+            if (LogPosterior is double logPosterior)
+            {
+                text.AppendLine(string.Format(c, "Prior: {0}  LogPosterior = {1}", Prior, Number(logPosterior)));
+            }
+
+            if (CensoredCount > 0 || SkippedCount > 0)
+            {
+                text.AppendLine(string.Format(c, "Censored: {0}  Skipped: {1}", CensoredCount, SkippedCount));
+            }
+
+            string level = (ConfidenceLevel * 100).ToString("G4", c) + "%";
+            text.AppendLine(string.Format(c, "{0,-13}{1,11}{2,11}{3,11}{4,11}{5,11}{6,11}", "", "Value", "StdError", "ZValue", "PValue", "Lower " + level, "Upper"));
+            foreach (var k in Coefficients)
+            {
+                text.AppendLine(Row(k.Name, k.Value, k.StandardError, k.ZValue, k.PValue, k.Lower, k.Upper));
+            }
+
+            foreach (var p in Parameters)
+            {
+                text.AppendLine(p.Fixed
+                    ? string.Format(c, "{0,-13}{1,11}  (fixed)", Cut(p.Name), Number(p.Value))
+                    : Row(p.Name, p.Value, p.StandardError, null, null, p.Lower, p.Upper));
+            }
+
+            foreach (var k in Coefficients.Where(k => k.Note is not null))
+            {
+                text.AppendLine(k.Name + ": " + k.Note);
+            }
+
+            text.Append(string.Format(c, "Method: {0}; {1} iterations{2}", Method, Iterations, Converged ? string.Empty : "; NOT CONVERGED"));
+            return text.ToString();
+        }
+
+        private static string Row(string name, double value, double? se, double? zValue, double? pValue, double? lower, double? upper)
+            => string.Format(CultureInfo.InvariantCulture, "{0,-13}{1,11}{2,11}{3,11}{4,11}{5,11}{6,11}", Cut(name), Number(value), Number(se), Number(zValue), Number(pValue), Number(lower), Number(upper));
+
+        private static string Cut(string name) => name.Length <= 12 ? name : name.Substring(0, 11) + "~";
+
+        private static string Number(double? value)
+        {
+            if (value is not double v)
+            {
+                return string.Empty;
+            }
+
+            string text = v.ToString("G6", CultureInfo.InvariantCulture);
+            return text.Length <= 10 ? text : v.ToString("G4", CultureInfo.InvariantCulture);
+        }
+
         /// <summary>"Normal regression of mpg on wt, hp: Intercept = 37.2 (SE 1.5), ...".</summary>
         public override string ToString()
             => string.Format(
