@@ -44,5 +44,6 @@ namespace PSEstimation.Commands
         public const string RegressionNotSupported = "RegressionNotSupported";
         public const string LinkedParameterFixed = "LinkedParameterFixed";
         public const string UnknownLevel = "UnknownLevel";
+        public const string PerfectFit = "PerfectFit";
     }
 }

@@ -56,7 +56,7 @@ namespace PSEstimation.Regression
 
             var fit = new RegressionFit(problem, v)
             {
-                Method = "least absolute deviations (exact: IRLS, then simplex steps between vertices); standard errors from the expected information",
+                Method = "least absolute deviations (exact simplex vertex); SE: expected information",
                 Iterations = steps,
                 Converged = optimal,
             };

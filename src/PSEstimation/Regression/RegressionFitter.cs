@@ -33,6 +33,19 @@ namespace PSEstimation.Regression
             }
 
             double[] v = StartingValues.For(problem);
+            if (problem.Model.Name is DistributionName.Normal && problem.CensoredCount == 0)
+            {
+                RequireResiduals(problem, v);
+                if (prior is null)
+                {
+                    // Least squares is the MLE itself: one Newton step from it only confirms it.
+                    var closed = Newton(problem, null, v);
+                    closed.Method = "least squares (closed form; Variance = RSS/n)";
+                    Finish(problem, null, closed);
+                    return closed;
+                }
+            }
+
             if (!(Objective(problem, prior, v) > double.NegativeInfinity))
             {
                 // A start outside the data's reach (a log link at a start mean of 0 ...): from zero.
@@ -64,6 +77,26 @@ namespace PSEstimation.Regression
             if (collinear.Count > 0)
             {
                 throw DesignMatrix.Collinear(collinear);
+            }
+        }
+
+        /// <summary>A Normal model whose least-squares residuals are all 0 has Variance 0: no likelihood to maximise.</summary>
+        private static void RequireResiduals(RegressionProblem problem, double[] v)
+        {
+            double rss = 0, scale = 0;
+            foreach (var o in problem.Observations)
+            {
+                double r = o.Lower - problem.LinearPredictor(o.Row, v);
+                rss += o.Weight * r * r;
+                scale += o.Weight * o.Lower * o.Lower;
+            }
+
+            bool varianceFree = Array.IndexOf(problem.FreeParameters, 1) >= 0;
+            if (varianceFree && !(rss > 1e-26 * scale))
+            {
+                throw new EstimationException(
+                    ErrorIds.PerfectFit,
+                    "The predictors fit the response exactly (every least-squares residual is 0), so the MLE of the Normal Variance is 0 and the likelihood is unbounded. Fix the Variance (-Fixed @{ Variance = ... }) or check that the response is not one of the predictors.");
             }
         }
 
@@ -211,7 +244,7 @@ namespace PSEstimation.Regression
             int d = problem.Dimension;
             var g = new double[d];
             var h = new double[d, d];
-            var fit = new RegressionFit(problem, v) { Method = "proximal Newton (coordinate descent on each penalised quadratic)" };
+            var fit = new RegressionFit(problem, v) { Method = "proximal Newton with coordinate descent (lasso)" };
             var isL1 = new bool[d];
             foreach (int j in prior.LaplaceIndices)
             {

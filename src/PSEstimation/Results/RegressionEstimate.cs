@@ -171,7 +171,7 @@ namespace PSEstimation
                 text.AppendLine(k.Name + ": " + k.Note);
             }
 
-            text.Append(string.Format(c, "Method: {0}; {1} iterations{2}", Method, Iterations, Converged ? string.Empty : "; NOT CONVERGED"));
+            text.Append(string.Format(c, "Method: {0}; iterations: {1}{2}", Method, Iterations, Converged ? string.Empty : "; NOT CONVERGED"));
             return text.ToString();
         }
 

@@ -156,6 +156,15 @@ namespace PSEstimation.Tests.Commands
             Assert.Equal("TooFewObservations" + Ml, result.TerminatingError?.FullyQualifiedErrorId);
         }
 
+        [Fact]
+        public void An_exact_fit_is_an_error_not_a_runaway_search()
+        {
+            // Before: 200 Newton steps toward Variance 0 and a "did not converge" warning.
+            var result = module.Run("1..12 | ForEach-Object { [pscustomobject]@{ y = 2 * $_ + @(0, 1, 3)[$_ % 3]; x = $_; g = @('a', 'b', 'c')[$_ % 3] } } | Get-MLEstimate Normal -Response y -Predictor x, g");
+            Assert.Equal("PerfectFit" + Ml, result.TerminatingError?.FullyQualifiedErrorId);
+            Assert.Empty(result.Warnings);
+        }
+
         [Theory]
         [InlineData("Get-MLEstimate Uniform -Response y -Predictor x", "RegressionNotSupported")]
         [InlineData("Get-MLEstimate Normal -Response y -Predictor x -Fixed @{ Mean = 1 }", "LinkedParameterFixed")]
