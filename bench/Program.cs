@@ -29,6 +29,12 @@ if (Array.IndexOf(args, "--fits-only") >= 0)
 string manifest = ModuleRunspace.FindModuleManifest();
 using var session = new ModuleRunspace(manifest, TextWriter.Null, Console.Error);
 Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);
+if (Array.IndexOf(args, "--regression") >= 0)
+{
+    RegressionBench.Run(report, session, pipelineCount, pairs);
+    return report.Print();
+}
+
 Console.WriteLine($"PSEstimation benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, module {manifest}");
 Console.WriteLine();
 
@@ -170,6 +176,12 @@ if (Exists(session, "Measure-RegressionLoss"))
     report.Add($"pipe {Count(pipelineCount)} objects | Measure-RegressionLoss", ratio, 1.3, "x no-op", $"{a:F3} s vs {b:F3} s");
     Run(session, "$global:benchObjects = $null");
     objects = null!;
+}
+
+// Issue 17: regression fits of 10^6 rows and Add-Prediction over them (alone: --regression).
+if (Exists(session, "Add-Prediction"))
+{
+    RegressionBench.Run(report, session, pipelineCount, pairs);
 }
 
 // 6. Import-Module: a fresh runspace, then the import alone.

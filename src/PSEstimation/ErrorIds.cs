@@ -65,5 +65,13 @@ namespace PSEstimation
         public const string InvalidSimulations = "InvalidSimulations";
         public const string TestNotApplicable = "TestNotApplicable";
         public const string NoCandidate = "NoCandidate";
+
+        // Regression models (-Response / -Predictor, Add-Prediction).
+        public const string CollinearPredictors = "CollinearPredictors";
+        public const string TooFewObservations = "TooFewObservations";
+        public const string RegressionNotSupported = "RegressionNotSupported";
+        public const string LinkedParameterFixed = "LinkedParameterFixed";
+        public const string UnknownLevel = "UnknownLevel";
+        public const string PerfectFit = "PerfectFit";
     }
 }

@@ -50,6 +50,38 @@ namespace PSEstimation.Commands
         [ValidateNotNullOrEmpty]
         public string? WeightProperty { get; set; }
 
+        /// <summary>
+        /// Fit a regression model: the property of each input object that holds the response,
+        /// whose distribution's linked parameter the linear predictor sets (see about_RegressionModels).
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = RegressionSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Response { get; set; }
+
+        /// <summary>The properties that hold the predictors; one whose values are not numbers is categorical.</summary>
+        [Parameter(ParameterSetName = RegressionSet)]
+        [ValidateNotNull]
+        public string[]? Predictor { get; set; }
+
+        /// <summary>Leave the intercept out of the regression model.</summary>
+        [Parameter(ParameterSetName = RegressionSet)]
+        public SwitchParameter NoIntercept { get; set; }
+
+        /// <summary>The parameter sets: a distribution of values, or a regression model of rows.</summary>
+        internal const string DistributionSet = "Distribution";
+
+        /// <summary>The parameter set of -Response / -Predictor.</summary>
+        internal const string RegressionSet = "Regression";
+
+        /// <summary>With -Response: the regression's reading and fitting, to which the cmdlet hands over.</summary>
+        private RegressionFitting? regression;
+
+        /// <summary>Get-MAPEstimate: the -Prior of a regression; null for Get-MLEstimate.</summary>
+        internal virtual object? RegressionPrior => null;
+
+        /// <summary>Whether this cmdlet fits a posterior mode (Get-MAPEstimate).</summary>
+        internal virtual bool IsPosteriorFit => false;
+
         /// <summary>The family (null for Categorical).</summary>
         internal DistributionFamily? Family { get; private set; }
 
@@ -78,6 +110,11 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
             }
 
+            if (Response is not null && Distribution == DistributionName.Categorical)
+            {
+                Terminate(ErrorIds.RegressionNotSupported, "Categorical has no regression model: its probabilities are the relative frequencies of the values.");
+            }
+
             if (Distribution == DistributionName.Categorical)
             {
                 if (Fixed is not null && Fixed.Count > 0)
@@ -97,6 +134,20 @@ namespace PSEstimation.Commands
                 {
                     Terminate(e.ErrorId, e.Message);
                 }
+            }
+
+            if (Response is not null)
+            {
+                try
+                {
+                    regression = new RegressionFitting(this, IsPosteriorFit, RegressionPrior);
+                }
+                catch (EstimationException e)
+                {
+                    Terminate(e.ErrorId, e.Message);
+                }
+
+                return;
             }
 
             BeginFit();
@@ -199,8 +250,26 @@ namespace PSEstimation.Commands
         internal abstract object? Complete(InputSlot slot);
 
         /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (regression is not null)
+            {
+                regression.Read(InputObject);
+                return;
+            }
+
+            base.ProcessRecord();
+        }
+
+        /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (regression is not null)
+            {
+                regression.Finish();
+                return;
+            }
+
             if (Weight is not null && Weight.Length != Reader.InputCount)
             {
                 Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {Reader.InputCount}; give one weight per input value.");

@@ -14,8 +14,9 @@ namespace PSEstimation.Commands
     /// approximation otherwise, and the MLE of the same data beside it. Collects like
     /// Get-MLEstimate; also keeps the sufficient statistics of the conjugate updates.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MAPEstimate")]
-    [OutputType(typeof(MAPEstimate))]
+    [Cmdlet(VerbsCommon.Get, "MAPEstimate", DefaultParameterSetName = DistributionSet)]
+    [OutputType(typeof(MAPEstimate), ParameterSetName = new[] { DistributionSet })]
+    [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
     public sealed class GetMAPEstimateCommand : FamilyFitCommand
     {
         private readonly List<ConjugateStatistics> statistics = new List<ConjugateStatistics>();
@@ -33,6 +34,12 @@ namespace PSEstimation.Commands
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
         public object? Prior { get; set; }
+
+        /// <inheritdoc/>
+        internal override object? RegressionPrior => Unwrap(Prior);
+
+        /// <inheritdoc/>
+        internal override bool IsPosteriorFit => true;
 
         internal override void BeginFit()
         {

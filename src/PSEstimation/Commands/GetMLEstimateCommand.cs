@@ -10,8 +10,9 @@ namespace PSEstimation.Commands
     /// Collects in ProcessRecord (sufficient statistics where the family allows it), fits in
     /// EndProcessing, one result per input slot (per -Property name, per -GroupBy group).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MLEstimate")]
-    [OutputType(typeof(MLEstimate))]
+    [Cmdlet(VerbsCommon.Get, "MLEstimate", DefaultParameterSetName = DistributionSet)]
+    [OutputType(typeof(MLEstimate), ParameterSetName = new[] { DistributionSet })]
+    [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
     public sealed class GetMLEstimateCommand : FamilyFitCommand
     {
         internal override object? Complete(InputSlot slot)

@@ -1,0 +1,262 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Internal;
+using PSEstimation.Commands;
+using PSEstimation.Distributions;
+using PSEstimation.Models;
+using PSEstimation.Regression;
+
+namespace PSEstimation.Input
+{
+    /// <summary>
+    /// The rows of a regression from the pipeline (-Response, -Predictor): each object's response
+    /// as a number in the family's support, each predictor as a number (numeric strings, as
+    /// Import-Csv gives them, count as numbers; $true/$false as 1/0) or as text (a categorical
+    /// predictor), its weight (-Weight by position, -WeightProperty) and its -GroupBy group. An
+    /// object that cannot be used (a missing property or value, a response outside the support)
+    /// is a non-terminating error with a stable id and is left out of its group's rows.
+    /// </summary>
+    /// <remarks>
+    /// Responses become <see cref="Observation"/>s with Row set; censored responses (-CensoredAbove,
+    /// -CensoredBelow, -LowerProperty/-UpperProperty) will enter as Observation.AtLeast/AtMost/Between
+    /// here: the likelihood and fitter already take them.
+    /// </remarks>
+    internal sealed class RegressionRowReader
+    {
+        private readonly Cmdlet cmdlet;
+        private readonly string response;
+        private readonly string[] predictors;
+        private readonly DistributionFamily family;
+        private readonly double?[] fixedValues;
+        private readonly double[]? weights;
+        private readonly string? weightProperty;
+        private readonly GroupTable<RegressionRows>? groups;
+        private readonly RegressionRows? single;
+        private readonly bool allowBoolean;
+        private long index;
+        private long objectCount;
+
+        public RegressionRowReader(Cmdlet cmdlet, string response, string[] predictors, DistributionFamily family, double?[] fixedValues, double[]? weights, string? weightProperty, string? groupBy)
+        {
+            this.cmdlet = cmdlet;
+            this.response = response;
+            this.predictors = predictors;
+            this.family = family;
+            this.fixedValues = fixedValues;
+            this.weights = weights;
+            this.weightProperty = weightProperty;
+            allowBoolean = family.AcceptsBooleans;
+            Skips = new SkipReport(cmdlet, "object");
+            if (groupBy is null)
+            {
+                single = NewRows(null, isNamed: false);
+            }
+            else
+            {
+                groups = new GroupTable<RegressionRows>(groupBy, value => NewRows(value, isNamed: true));
+            }
+        }
+
+        public SkipReport Skips { get; }
+
+        public List<RegressionRows> Groups { get; } = new List<RegressionRows>();
+
+        public long InputCount => index;
+
+        public void Read(object? item)
+        {
+            if (item == AutomationNull.Value)
+            {
+                return;
+            }
+
+            if (item is null)
+            {
+                index++;
+                return;
+            }
+
+            object value = item is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : item;
+            if (value is not IDictionary && NumericConversion.IsCollection(value))
+            {
+                foreach (object? element in (IEnumerable)value)
+                {
+                    Read(element);
+                }
+
+                return;
+            }
+
+            long at = index++;
+            objectCount++;
+            var psObject = PSObject.AsPSObject(item);
+            var rows = single ?? groups!.For(psObject, value);
+            double weight = 1;
+            if (weights is not null)
+            {
+                if (at >= weights.Length)
+                {
+                    cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Weight has {weights.Length} values but the input has more (index {at}); give one weight per input object."), ErrorIds.InvalidWeight, ErrorCategory.InvalidArgument, null));
+                }
+
+                weight = weights[at];
+            }
+            else if (weightProperty is not null)
+            {
+                if (!PropertyReader.TryRead(psObject, value, weightProperty, out object? raw))
+                {
+                    Skip(rows, SkipReason.MissingProperty(weightProperty), ErrorIds.PropertyNotFound, $"The input at index {at} has no weight property '{weightProperty}'; it was skipped.", item);
+                    return;
+                }
+
+                if (raw is null || NumericConversion.TryConvert(raw, allowBoolean: false, out weight) != NumericConversion.Failure.None || weight < 0)
+                {
+                    Skip(rows, SkipReason.InvalidWeight, ErrorIds.InvalidWeight, $"The weight {NumericConversion.Describe(raw)} (property '{weightProperty}') of the input at index {at} is not a finite number >= 0; it was skipped.", item);
+                    return;
+                }
+            }
+
+            if (!(weight >= 0) || double.IsInfinity(weight))
+            {
+                Skip(rows, SkipReason.InvalidWeight, ErrorIds.InvalidWeight, $"The weight {NumericConversion.Describe(weight)} of the input at index {at} is not a finite number >= 0; it was skipped.", item);
+                return;
+            }
+
+            if (!TryReadNumber(psObject, value, response, at, rows, item, allowBoolean, out double y))
+            {
+                return;
+            }
+
+            if (!family.CanFit(y, fixedValues))
+            {
+                Skip(rows, SkipReason.OutsideSupport, ErrorIds.ValueOutsideSupport, $"The response {response} = {NumericConversion.Describe(y)} at index {at}{rows.Slot.Suffix} is outside the support of {family.Name} ({family.SupportDescription}); the row was skipped.", item);
+                return;
+            }
+
+            var numbers = new double[predictors.Length];
+            var texts = new string?[predictors.Length];
+            for (int j = 0; j < predictors.Length; j++)
+            {
+                if (!PropertyReader.TryRead(psObject, value, predictors[j], out object? raw))
+                {
+                    Skip(rows, SkipReason.MissingProperty(predictors[j]), ErrorIds.PropertyNotFound, $"The input at index {at} has no predictor property '{predictors[j]}'; the row was skipped.", item);
+                    return;
+                }
+
+                object? scalar = raw is PSObject ps ? ps.BaseObject : raw;
+                if (scalar is null || (scalar is string s0 && s0.Trim().Length == 0))
+                {
+                    Skip(rows, SkipReason.MissingProperty(predictors[j]), ErrorIds.NotANumber, $"The predictor {predictors[j]} of the input at index {at} is empty; the row was skipped.", item);
+                    return;
+                }
+
+                switch (NumericConversion.TryConvert(scalar, allowBoolean: true, out double number))
+                {
+                    case NumericConversion.Failure.None:
+                        numbers[j] = number;
+                        texts[j] = scalar as string;
+                        break;
+                    case NumericConversion.Failure.NotFinite:
+                        Skip(rows, SkipReason.ForValue(scalar), ErrorIds.NonFiniteValue, $"The predictor {predictors[j]} = {NumericConversion.Describe(scalar)} of the input at index {at} is not finite; the row was skipped.", item);
+                        return;
+                    default:
+                        numbers[j] = double.NaN;
+                        texts[j] = Convert.ToString(scalar, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                        break;
+                }
+            }
+
+            if (weight == 0)
+            {
+                return;
+            }
+
+            int row = rows.Columns.Count == 0 ? rows.Observations.Count : rows.Columns[0].Count;
+            for (int j = 0; j < predictors.Length; j++)
+            {
+                if (double.IsNaN(numbers[j]))
+                {
+                    rows.Columns[j].AddText(texts[j]!);
+                }
+                else
+                {
+                    rows.Columns[j].AddNumber(numbers[j], texts[j]);
+                }
+            }
+
+            rows.Observations.Add(new Observation(y, y, weight, row));
+        }
+
+        public void Finish()
+        {
+            Skips.WriteSummary();
+            groups?.Finish(cmdlet, objectCount, "fitted");
+        }
+
+        private bool TryReadNumber(PSObject psObject, object value, string name, long at, RegressionRows rows, object item, bool booleans, out double number)
+        {
+            number = 0;
+            if (!PropertyReader.TryRead(psObject, value, name, out object? raw))
+            {
+                Skip(rows, SkipReason.MissingProperty(name), ErrorIds.PropertyNotFound, $"The input at index {at} has no response property '{name}'; the row was skipped.", item);
+                return false;
+            }
+
+            object? scalar = raw is PSObject ps ? ps.BaseObject : raw;
+            if (scalar is null || (scalar is string s && s.Trim().Length == 0))
+            {
+                Skip(rows, SkipReason.MissingProperty(name), ErrorIds.NotANumber, $"The response {name} of the input at index {at} is empty; the row was skipped.", item);
+                return false;
+            }
+
+            switch (NumericConversion.TryConvert(scalar, booleans, out number))
+            {
+                case NumericConversion.Failure.None:
+                    return true;
+                case NumericConversion.Failure.NotFinite:
+                    Skip(rows, SkipReason.ForValue(scalar), ErrorIds.NonFiniteValue, $"The response {name} = {NumericConversion.Describe(scalar)} of the input at index {at} is not finite; the row was skipped.", item);
+                    return false;
+                default:
+                    Skip(rows, SkipReason.ForValue(scalar), ErrorIds.NotANumber, $"The response {name} = {NumericConversion.Describe(scalar)} of the input at index {at} is not a number; the row was skipped.", item);
+                    return false;
+            }
+        }
+
+        private void Skip(RegressionRows rows, string reason, string errorId, string message, object? target)
+        {
+            rows.Slot.SkippedCount++;
+            Skips.Skip(reason, errorId, message, target);
+        }
+
+        private RegressionRows NewRows(object? value, bool isNamed)
+        {
+            var group = new InputGroup(value, isNamed);
+            var slot = new InputSlot(Groups.Count, group, 0, null);
+            group.Slots = new[] { slot };
+            var rows = new RegressionRows(slot, predictors);
+            Groups.Add(rows);
+            return rows;
+        }
+    }
+
+    /// <summary>One group's regression rows as read.</summary>
+    internal sealed class RegressionRows
+    {
+        public RegressionRows(InputSlot slot, string[] predictors)
+        {
+            Slot = slot;
+            foreach (string name in predictors)
+            {
+                Columns.Add(new PredictorColumn(name));
+            }
+        }
+
+        public InputSlot Slot { get; }
+
+        public List<PredictorColumn> Columns { get; } = new List<PredictorColumn>();
+
+        public List<Observation> Observations { get; } = new List<Observation>();
+    }
+}
