@@ -37,5 +37,13 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // Out-Plot.
+        public const string PlotKindNotAvailable = "PlotKindNotAvailable";
+        public const string PlotKindNotForCategorical = "PlotKindNotForCategorical";
+        public const string PosteriorNeedsMAPEstimate = "PosteriorNeedsMAPEstimate";
+        public const string PlotPathNotWritable = "PlotPathNotWritable";
+        public const string InvalidPlotSize = "InvalidPlotSize";
+        public const string PlotSeveralSamples = "PlotSeveralSamples";
     }
 }

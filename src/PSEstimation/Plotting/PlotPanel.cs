@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace PSEstimation.Plotting
+{
+    /// <summary>
+    /// One panel of a picture: its kind (named in the SVG group's title, which scripts rely on), a
+    /// title, the axis titles and the series, all in data coordinates. The numbers are already
+    /// reduced for drawing (bins, a few hundred points), never one element per input value.
+    /// </summary>
+    internal sealed class PlotPanel
+    {
+        public PlotPanel(PlotKind kind, string title, string xTitle, string yTitle)
+        {
+            Kind = kind;
+            Title = title;
+            XTitle = xTitle;
+            YTitle = yTitle;
+        }
+
+        public PlotKind Kind { get; }
+
+        public string Title { get; }
+
+        public string XTitle { get; }
+
+        public string YTitle { get; }
+
+        public List<PlotSeries> Series { get; } = new List<PlotSeries>();
+
+        /// <summary>Whether the y axis starts at 0 (densities, probabilities, bars).</summary>
+        public bool YFromZero { get; set; }
+
+        public PlotPanel Add(PlotSeries series)
+        {
+            Series.Add(series);
+            return this;
+        }
+    }
+}
