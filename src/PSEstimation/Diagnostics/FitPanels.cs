@@ -40,7 +40,7 @@ namespace PSEstimation.Diagnostics
             int n = sample.Count;
             if (Discrete && sample.Maximum - sample.Minimum <= 60)
             {
-                var panel = new PlotPanel(PlotKind.Histogram, "Histogram", valueTitle, "proportion") { YFromZero = true };
+                var panel = new PlotPanel(PlotKind.Histogram, "Histogram", valueTitle, "proportion") { YFromZero = true, XIntegers = true };
                 int count = (int)(sample.Maximum - sample.Minimum) + 1;
                 var x = Enumerable.Range(0, count).Select(i => sample.Minimum + i).ToArray();
                 var proportion = new double[count];

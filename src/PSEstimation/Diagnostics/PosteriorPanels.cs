@@ -11,7 +11,8 @@ namespace PSEstimation.Diagnostics
     /// The Posterior panels of a MAP fit, one per estimated parameter: on a grid around the
     /// mode, the prior density, the likelihood of the data scaled to unit area, and their
     /// normalised product, each with the other parameters at their MAP values (the conditional
-    /// posterior; for a one-parameter family the posterior itself). The likelihood is summed
+    /// posterior; for a one-parameter family the posterior itself). The legend's "likelihood" is
+    /// the likelihood scaled to unit area. The likelihood is summed
     /// exactly over the distinct values, so its cost grows with their number times the grid.
     /// </summary>
     internal sealed class PosteriorPanels
@@ -82,8 +83,8 @@ namespace PSEstimation.Diagnostics
             var logPriorValues = grid.Select(g => logPrior is null ? 0 : logPrior(g)).ToArray();
 
             var panel = new PlotPanel(PlotKind.Posterior, "Posterior of " + spec.Name, spec.Name + " (others at the MAP)", "density") { YFromZero = true };
-            panel.Add(new PlotSeries(logPrior is null ? "prior (flat)" : "prior", SeriesStyle.Line, grid, Normalise(grid, logPriorValues)) { Colour = 4 });
-            panel.Add(new PlotSeries("likelihood (scaled)", SeriesStyle.Line, grid, Normalise(grid, logLikelihood)) { Colour = 2 });
+            panel.Add(new PlotSeries(logPrior is null ? "flat prior" : "prior", SeriesStyle.Line, grid, Normalise(grid, logPriorValues)) { Colour = 4 });
+            panel.Add(new PlotSeries("likelihood", SeriesStyle.Line, grid, Normalise(grid, logLikelihood)) { Colour = 2 });
             panel.Add(new PlotSeries("posterior", SeriesStyle.Line, grid, Normalise(grid, logPriorValues.Zip(logLikelihood, (a, b) => a + b).ToArray())) { Colour = 1 });
             return panel;
         }

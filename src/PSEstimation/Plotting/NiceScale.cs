@@ -23,21 +23,32 @@ namespace PSEstimation.Plotting
 
         public double Step { get; }
 
-        /// <summary>The ticks from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
+        /// <summary>The multiples of <see cref="Step"/> from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
         public double[] Ticks
         {
             get
             {
-                int count = (int)Math.Round((Maximum - Minimum) / Step) + 1;
+                double first = Math.Ceiling((Minimum / Step) - 1e-9), last = Math.Floor((Maximum / Step) + 1e-9);
+                int count = Math.Max(0, (int)(last - first) + 1);
                 var ticks = new double[count];
                 for (int i = 0; i < count; i++)
                 {
                     // Multiples of the step, so that 0.1·3 prints as 0.3, not 0.30000000000000004.
-                    ticks[i] = Math.Round(Minimum / Step + i) * Step;
+                    ticks[i] = (first + i) * Step;
                 }
 
                 return ticks;
             }
+        }
+
+        /// <summary>
+        /// A scale from exactly <paramref name="low"/> to <paramref name="high"/> with ticks at
+        /// whole numbers inside it (bars of counts centred on integers).
+        /// </summary>
+        public static NiceScale Integers(double low, double high, int tickCount)
+        {
+            var nice = Cover(low, high, tickCount);
+            return new NiceScale(low, high, Math.Max(1, Math.Round(nice.Step)));
         }
 
         /// <summary>A scale covering [<paramref name="low"/>, <paramref name="high"/>] with about <paramref name="tickCount"/> ticks.</summary>
@@ -58,8 +69,7 @@ namespace PSEstimation.Plotting
             }
 
             tickCount = Math.Max(2, tickCount);
-            double range = Nice(high - low, round: false);
-            double step = Nice(range / (tickCount - 1), round: true);
+            double step = Nice((high - low) / (tickCount - 1), round: true);
             double minimum = Math.Floor(low / step + 1e-9) * step;
             double maximum = Math.Ceiling(high / step - 1e-9) * step;
             return new NiceScale(minimum, maximum, step);

@@ -30,6 +30,16 @@ namespace PSEstimation.Plotting
         /// <summary>Whether the y axis starts at 0 (densities, probabilities, bars).</summary>
         public bool YFromZero { get; set; }
 
+        /// <summary>Whether the x axis spans exactly the data with ticks at whole numbers (bars of counts).</summary>
+        public bool XIntegers { get; set; }
+
+        /// <summary>The x scale for about <paramref name="tickCount"/> ticks.</summary>
+        public NiceScale XScale(int tickCount)
+        {
+            var (low, high) = PlotRange.X(this);
+            return XIntegers ? NiceScale.Integers(low, high, tickCount) : NiceScale.Cover(low, high, tickCount);
+        }
+
         public PlotPanel Add(PlotSeries series)
         {
             Series.Add(series);

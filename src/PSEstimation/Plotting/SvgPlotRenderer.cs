@@ -30,6 +30,8 @@ namespace PSEstimation.Plotting
 
         private static readonly OxyColor NeutralColour = OxyColor.FromRgb(0x80, 0x80, 0x80);
 
+        private static readonly OxyColor EmpiricalColour = OxyColor.FromRgb(0x22, 0x22, 0x22);
+
         /// <summary>The document for <paramref name="panels"/>, each <paramref name="panelWidth"/> × <paramref name="panelHeight"/> pixels, two columns when there are several.</summary>
         public string Render(IReadOnlyList<PlotPanel> panels, string title, int panelWidth, int panelHeight)
         {
@@ -68,17 +70,17 @@ namespace PSEstimation.Plotting
                 Background = OxyColors.White,
                 PlotAreaBorderColor = OxyColor.FromRgb(0x60, 0x60, 0x60),
             };
-            var (xLow, xHigh) = PlotRange.X(panel);
             var (yLow, yHigh) = PlotRange.Y(panel);
-            var xs = NiceScale.Cover(xLow, xHigh, 6);
+            var xs = panel.XScale(6);
             var ys = NiceScale.Cover(yLow, yHigh, 6);
             model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = panel.XTitle, Minimum = xs.Minimum, Maximum = xs.Maximum, MajorStep = xs.Step, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xDD, 0xDD, 0xDD) });
             model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = panel.YTitle, Minimum = ys.Minimum, Maximum = ys.Maximum, MajorStep = ys.Step, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xDD, 0xDD, 0xDD) });
             model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendBackground = OxyColor.FromArgb(200, 255, 255, 255), LegendBorder = OxyColor.FromRgb(0xBB, 0xBB, 0xBB), LegendFontSize = 11 });
 
-            foreach (var series in panel.Series.OrderBy(s => Order(s.Style)))
+            foreach (var series in panel.Series.OrderBy(Order))
             {
-                var colour = series.Colour < 0 ? NeutralColour : Palette[series.Colour % Palette.Length];
+                // The empirical CDF is drawn last, thin and dark, so the fitted curves never hide it.
+                var colour = series.Colour < 0 ? NeutralColour : IsEmpiricalStep(series) ? EmpiricalColour : Palette[series.Colour % Palette.Length];
                 Series drawn = series.Style switch
                 {
                     SeriesStyle.Bars => Bars(series, colour),
@@ -94,7 +96,9 @@ namespace PSEstimation.Plotting
             return model;
         }
 
-        private static int Order(SeriesStyle style) => style switch
+        private static bool IsEmpiricalStep(PlotSeries series) => series.Style == SeriesStyle.Step && series.Colour == 0;
+
+        private static int Order(PlotSeries series) => IsEmpiricalStep(series) ? 4 : series.Style switch
         {
             SeriesStyle.Band => 0,
             SeriesStyle.Bars => 1,
@@ -130,7 +134,7 @@ namespace PSEstimation.Plotting
 
         private static Series Points(PlotSeries series, OxyColor colour)
         {
-            var points = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = 2.2, MarkerFill = colour, MarkerStroke = OxyColors.Undefined };
+            var points = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = series.X.Length <= 80 ? 3.5 : 2.2, MarkerFill = colour, MarkerStroke = OxyColors.Undefined };
             for (int i = 0; i < series.X.Length; i++)
             {
                 if (IsFinite(series.X[i]) && IsFinite(series.Y[i]))
@@ -145,7 +149,7 @@ namespace PSEstimation.Plotting
         private static Series Line(LineSeries line, PlotSeries series, OxyColor colour)
         {
             line.Color = colour;
-            line.StrokeThickness = series.Colour < 0 ? 1 : 2;
+            line.StrokeThickness = series.Colour < 0 ? 1 : IsEmpiricalStep(series) ? 1.3 : 2;
             if (series.Colour < 0)
             {
                 line.LineStyle = LineStyle.Dash;

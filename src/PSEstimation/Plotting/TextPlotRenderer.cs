@@ -37,7 +37,7 @@ namespace PSEstimation.Plotting
         /// <summary>How many panel columns and rows a picture of <paramref name="count"/> panels gets at <paramref name="width"/>.</summary>
         public static (int Columns, int Rows) Grid(int count, int width)
         {
-            int columns = count > 1 && width >= 2 * MinimumPanelWidth + 2 + 40 ? 2 : 1;
+            int columns = count > 1 && width >= 90 ? 2 : 1;
             return (columns, (count + columns - 1) / columns);
         }
 
@@ -74,14 +74,13 @@ namespace PSEstimation.Plotting
         /// <summary>One panel, every line exactly <paramref name="width"/> visible characters.</summary>
         internal string[] RenderPanel(PlotPanel panel, int width, int height)
         {
-            var (xLow, xHigh) = PlotRange.X(panel);
             var (yLow, yHigh) = PlotRange.Y(panel);
             int plotRows = height - 3;
             var yScale = NiceScale.Cover(yLow, yHigh, Math.Max(2, Math.Min(6, (plotRows / 3) + 1)));
             var yTicks = yScale.Ticks;
             int labelWidth = yTicks.Max(t => yScale.Label(t).Length);
             int plotColumns = width - labelWidth - 2;
-            var xScale = NiceScale.Cover(xLow, xHigh, Math.Max(2, Math.Min(8, plotColumns / 10)));
+            var xScale = panel.XScale(Math.Max(2, Math.Min(8, plotColumns / 10)));
 
             var canvas = new TextCanvas(plotColumns, plotRows, Ascii);
             var map = new CanvasMap(canvas, xScale, yScale);
