@@ -82,7 +82,7 @@ namespace PSEstimation.Diagnostics
             }).ToArray();
             var logPriorValues = grid.Select(g => logPrior is null ? 0 : logPrior(g)).ToArray();
 
-            var panel = new PlotPanel(PlotKind.Posterior, "Posterior of " + spec.Name, spec.Name + " (others at the MAP)", "density") { YFromZero = true };
+            var panel = new PlotPanel(PlotKind.Posterior, spec.Name + " posterior", spec.Name + " (others at the MAP)", "density") { YFromZero = true };
             panel.Add(new PlotSeries(logPrior is null ? "flat prior" : "prior", SeriesStyle.Line, grid, Normalise(grid, logPriorValues)) { Colour = 4 });
             panel.Add(new PlotSeries("likelihood", SeriesStyle.Line, grid, Normalise(grid, logLikelihood)) { Colour = 2 });
             panel.Add(new PlotSeries("posterior", SeriesStyle.Line, grid, Normalise(grid, logPriorValues.Zip(logLikelihood, (a, b) => a + b).ToArray())) { Colour = 1 });

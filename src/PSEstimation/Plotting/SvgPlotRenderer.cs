@@ -86,7 +86,7 @@ namespace PSEstimation.Plotting
                     SeriesStyle.Bars => Bars(series, colour),
                     SeriesStyle.Band => Band(series),
                     SeriesStyle.Points => Points(series, colour),
-                    SeriesStyle.Step => Line(new StairStepSeries(), series, colour),
+                    SeriesStyle.Step => Line(new LineSeries(), StepCorners(series), colour),
                     _ => Line(new LineSeries(), series, colour),
                 };
                 drawn.Title = series.Name.Length > 0 ? series.Name : null;
@@ -162,6 +162,29 @@ namespace PSEstimation.Plotting
             }
 
             return line;
+        }
+
+        /// <summary>
+        /// A step function as the corners of one polyline (OxyPlot's StairStepSeries writes a
+        /// polyline per step: thousands of elements for an empirical CDF).
+        /// </summary>
+        private static PlotSeries StepCorners(PlotSeries series)
+        {
+            int n = series.X.Length;
+            var x = new double[Math.Max(0, (2 * n) - 1)];
+            var y = new double[x.Length];
+            for (int i = 0; i < n; i++)
+            {
+                x[2 * i] = series.X[i];
+                y[2 * i] = series.Y[i];
+                if (i + 1 < n)
+                {
+                    x[(2 * i) + 1] = series.X[i + 1];
+                    y[(2 * i) + 1] = series.Y[i];
+                }
+            }
+
+            return new PlotSeries(series.Name, SeriesStyle.Step, x, y) { Colour = series.Colour };
         }
 
         private static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);

@@ -137,8 +137,8 @@ namespace PSEstimation.Tests.Commands
                 Assert.Equal(new[] { "Posterior" }, doc.Root!.Elements(Svg + "g").Select(g => g.Element(Svg + "title")?.Value).ToArray());
                 var text = Run("$d = 2.1, 1.9, 2.4, 2.0, 1.7, 2.2; $m = $d | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 10)' }; $d | Out-Plot -Estimate $m -Kind Posterior -Width 120 -Height 16").Cast<string>().ToArray();
                 string all = string.Join("\n", text);
-                Assert.Contains("Posterior of Mean", all);
-                Assert.Contains("Posterior of Variance", all);
+                Assert.Contains("Mean posterior", all);
+                Assert.Contains("Variance posterior", all);
                 Assert.Contains("flat prior", all);
                 Assert.Contains("likelihood", all);
             }
