@@ -399,15 +399,14 @@ namespace PSEstimation.Commands
         }
 
         /// <summary>
-        /// Colour only for a console that renders ANSI, when Out-Plot's lines go straight to it:
-        /// not into a variable, a file or another command, and not when NO_COLOR is set.
+        /// Colour only for the console host (which renders ANSI) when Out-Plot is last in its
+        /// pipeline, so its lines are not passed to another command, and not when NO_COLOR is set.
         /// </summary>
         private bool HostShowsColour()
         {
             try
             {
                 return Environment.GetEnvironmentVariable("NO_COLOR") is null
-                    && !Console.IsOutputRedirected
                     && MyInvocation.PipelinePosition == MyInvocation.PipelineLength
                     && string.Equals(Host?.Name, "ConsoleHost", StringComparison.Ordinal)
                     && Host?.UI?.RawUI?.WindowSize.Width > 0;
