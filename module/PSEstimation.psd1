@@ -10,7 +10,7 @@
     PowerShellVersion    = '5.1'
     TypesToProcess       = @('PSEstimation.Types.ps1xml')
     FormatsToProcess     = @('PSEstimation.Format.ps1xml')
-    CmdletsToExport      = @('Get-MLEstimate', 'Measure-NegativeLogLikelihood', 'Get-MAPEstimate', 'Measure-RegressionLoss', 'Get-Quantile', 'Get-Probability', 'Get-RandomSample', 'Test-GoodnessOfFit', 'Compare-Distribution', 'Add-Prediction')
+    CmdletsToExport      = @('Get-MLEstimate', 'Measure-NegativeLogLikelihood', 'Get-MAPEstimate', 'Measure-RegressionLoss', 'Get-Quantile', 'Get-Probability', 'Get-RandomSample', 'Test-GoodnessOfFit', 'Compare-Distribution', 'Add-Prediction', 'Out-Plot')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

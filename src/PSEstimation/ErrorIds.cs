@@ -73,5 +73,13 @@ namespace PSEstimation
         public const string LinkedParameterFixed = "LinkedParameterFixed";
         public const string UnknownLevel = "UnknownLevel";
         public const string PerfectFit = "PerfectFit";
+
+        // Out-Plot.
+        public const string PlotKindNotAvailable = "PlotKindNotAvailable";
+        public const string PlotKindNotForCategorical = "PlotKindNotForCategorical";
+        public const string PosteriorNeedsMAPEstimate = "PosteriorNeedsMAPEstimate";
+        public const string PlotPathNotWritable = "PlotPathNotWritable";
+        public const string InvalidPlotSize = "InvalidPlotSize";
+        public const string PlotSeveralSamples = "PlotSeveralSamples";
     }
 }

@@ -1,0 +1,102 @@
+# Out-Plot: text within -Width/-Height, SVG panels by kind, determinism, path rules, errors.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/PSEstimation/PSEstimation.psd1') -Force
+    $script:x = Get-RandomSample 500 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 1
+    $script:fit = $script:x | Get-MLEstimate Gamma
+}
+
+Describe 'Out-Plot' {
+
+    Context 'Text' {
+        It 'stays within -Width <Width> and -Height <Height> (Ascii: <Ascii>)' -TestCases @(
+            @{ Width = 80; Height = 40; Ascii = $false }
+            @{ Width = 120; Height = 33; Ascii = $false }
+            @{ Width = 100; Height = 20; Ascii = $true }
+            @{ Width = 60; Height = 70; Ascii = $true }
+        ) {
+            $lines = $script:x | Out-Plot -Estimate $script:fit -Width $Width -Height $Height -Ascii:$Ascii
+            $lines.Count | Should -BeLessOrEqual $Height
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+            if ($Ascii) { ($lines -join '') | Should -Match '^[\x00-\x7F]*$' }
+        }
+
+        It 'writes strings that Set-Content and Out-String take, without escape codes when piped on' {
+            $text = $script:x | Out-Plot -Estimate $script:fit -Width 100 | Out-String
+            $text | Should -Match 'Histogram'
+            $text | Should -Match 'Q-Q plot'
+            $text | Should -Not -Match "`e\["
+        }
+
+        It 'is the same for the same seed' {
+            $a = $script:x | Out-Plot -Estimate $script:fit -Width 120
+            $b = $script:x | Out-Plot -Estimate $script:fit -Width 120
+            ($a -join "`n") | Should -BeExactly ($b -join "`n")
+        }
+
+        It 'labels the axes with round numbers' {
+            $u = Get-RandomSample 300 -Distribution Uniform -Parameter @{ Lower = 0; Upper = 1 } -SetSeed 2
+            $lines = $u | Out-Plot -Distribution Uniform -Kind PP -Width 60 -Height 16 -Ascii
+            ($lines[-1] -split '\s+' | Where-Object { $_ }) -join ',' | Should -BeExactly '0.0,0.2,0.4,0.6,0.8,1.0'
+        }
+    }
+
+    Context 'SVG' {
+        It 'writes valid XML with one titled <g> per kind and emits the file' {
+            $path = Join-Path $TestDrive 'fit.svg'
+            $file = $script:x | Out-Plot -Estimate $script:fit -Path $path
+            $file | Should -BeOfType ([System.IO.FileInfo])
+            [xml]$svg = Get-Content -LiteralPath $path -Raw
+            $titles = $svg.svg.g | ForEach-Object { $_.title }
+            ($titles -join ',') | Should -BeExactly 'Histogram,QQ,PP,CDF'
+            (Get-Content -LiteralPath $path -Raw) | Should -Not -Match '<script'
+        }
+
+        It 'gives the same bytes for the same input' {
+            $a = Join-Path $TestDrive 'a.svg'; $b = Join-Path $TestDrive 'b.svg'
+            $null = $script:x | Out-Plot -Estimate $script:fit -Path $a
+            $null = $script:x | Out-Plot -Estimate $script:fit -Path $b
+            (Get-FileHash $a).Hash | Should -Be (Get-FileHash $b).Hash
+        }
+
+        It 'resolves -Path relative to the current location' {
+            Push-Location $TestDrive
+            try {
+                $file = 1.5, 2, 2.5, 3, 4 | Out-Plot -Distribution Normal -Kind CDF -Path 'relative.svg'
+                $file.FullName | Should -Be (Join-Path (Get-PSDrive TestDrive).Root 'relative.svg')
+            }
+            finally { Pop-Location }
+        }
+
+        It 'draws a Posterior panel per estimated parameter of a MAP fit' {
+            $path = Join-Path $TestDrive 'posterior.svg'
+            $d = 2.1, 1.9, 2.4, 2.0, 1.7, 2.2
+            $map = $d | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 10)' }
+            $null = $d | Out-Plot -Estimate $map -Kind Posterior -Path $path
+            [xml]$svg = Get-Content -LiteralPath $path -Raw
+            @($svg.svg.g).Count | Should -Be 2
+        }
+
+        It 'draws 10^6 values in well under a second' {
+            [double[]]$big = Get-RandomSample 1000000 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 5
+            $bigFit = Get-MLEstimate Normal -InputObject $big
+            $null = Out-Plot -InputObject $big -Estimate $bigFit -Width 100
+            $elapsed = Measure-Command { $null = Out-Plot -InputObject $big -Estimate $bigFit -Path (Join-Path $TestDrive 'big.svg') }
+            $elapsed.TotalSeconds | Should -BeLessThan 1.5
+        }
+    }
+
+    Context 'Errors' {
+        It 'reports <Id>' -TestCases @(
+            @{ Script = { @() | Out-Plot -Distribution Normal }; Id = 'NoUsableInput' }
+            @{ Script = { $f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a' | Out-Plot -Estimate $f -Kind QQ }; Id = 'PlotKindNotForCategorical' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Profile }; Id = 'PlotKindNotAvailable' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals }; Id = 'PlotKindNotAvailable' }
+            @{ Script = { $f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior }; Id = 'PosteriorNeedsMAPEstimate' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Width 20 }; Id = 'InvalidPlotSize' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Path (Join-Path $TestDrive 'no-such-folder/x.svg') }; Id = 'PlotPathNotWritable' }
+        ) {
+            { & $Script } | Should -Throw -ErrorId "$Id,PSEstimation.Commands.OutPlotCommand"
+        }
+    }
+}
