@@ -22,7 +22,7 @@ namespace PSEstimation.Regression
             Coefficients = coefficients;
             Covariance = covariance;
             double Parameter(string name) => parameters.TryGetValue(name, out double v) ? v
-                : throw new EstimationException(Commands.ErrorIds.InvalidEstimate, $"The estimate has no parameter {name}, which the {family} model's mean needs.");
+                : throw new EstimationException(ErrorIds.InvalidEstimate, $"The estimate has no parameter {name}, which the {family} model's mean needs.");
             switch (family)
             {
                 case DistributionName.Poisson:
@@ -139,7 +139,7 @@ namespace PSEstimation.Regression
 
                 if (best is null)
                 {
-                    throw new EstimationException(Commands.ErrorIds.InvalidEstimate, $"The estimate's coefficient '{name}' belongs to none of its predictors ({string.Join(", ", predictors)}).");
+                    throw new EstimationException(ErrorIds.InvalidEstimate, $"The estimate's coefficient '{name}' belongs to none of its predictors ({string.Join(", ", predictors)}).");
                 }
 
                 columns[j] = DesignColumn.Indicator(best, name.Substring(best.Length));
