@@ -37,5 +37,10 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // -IntervalMethod Profile or Bootstrap (Get-MLEstimate, Get-Quantile, Get-Probability).
+        public const string IntervalMethodNotApplicable = "IntervalMethodNotApplicable";
+        public const string IntervalMethodNeedsData = "IntervalMethodNeedsData";
+        public const string InvalidSimulations = "InvalidSimulations";
     }
 }
