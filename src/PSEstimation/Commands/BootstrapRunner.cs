@@ -38,6 +38,12 @@ namespace PSEstimation.Commands
                     }
                 }
 
+                double n = problem.Sample.TotalWeight;
+                if (Math.Abs(n - Math.Round(n)) > 1e-9 * Math.Max(1, n))
+                {
+                    cmdlet.WriteWarning($"The weights sum to {n.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)}, not a whole number: each simulated sample has {Math.Round(n).ToString(System.Globalization.CultureInfo.InvariantCulture)} values.");
+                }
+
                 return task.Result;
             }
             catch (AggregateException e) when (e.InnerException is OperationCanceledException)

@@ -108,7 +108,7 @@ namespace PSEstimation.Commands
                         return false;
                     }
 
-                    AlternativeIntervals.ApplyBootstrap(fit, problem, replicates);
+                    AlternativeIntervals.ApplyBootstrap(fit, problem, replicates, warn);
                     if (AlternativeIntervals.FailureNote(replicates, fit.Distribution) is string note)
                     {
                         warn(note);

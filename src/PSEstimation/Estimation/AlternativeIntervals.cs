@@ -31,11 +31,18 @@ namespace PSEstimation.Estimation
         }
 
         /// <summary>Percentile intervals of every free parameter from <paramref name="replicates"/>.</summary>
-        public static void ApplyBootstrap(MLEstimate fit, FitProblem problem, BootstrapReplicates replicates)
+        public static void ApplyBootstrap(MLEstimate fit, FitProblem problem, BootstrapReplicates replicates, Action<string>? warn = null)
         {
             foreach (int i in problem.FreeIndices())
             {
                 var old = fit.Parameters[i];
+                if (!problem.Family.IsSmoothIn(i) && problem.Family.Name != DistributionName.Laplace)
+                {
+                    // The estimate is a sample extreme (Uniform's bounds, Pareto's Scale): every replicate's
+                    // lies on one side of it, and the percentile interval misses the true value as often as not.
+                    warn?.Invoke($"The percentile bootstrap is not valid for {old.Name}: its estimate is a sample extreme, which every simulated sample's estimate lies inside of. Use -IntervalMethod Profile for it.");
+                }
+
                 int index = i;
                 var interval = replicates.Percentile(theta => theta[index], fit.ConfidenceLevel);
                 fit.Parameters[i] = new ParameterEstimate(old.Name, old.Value, old.StandardError, interval?.Lower, interval?.Upper, isFixed: false);

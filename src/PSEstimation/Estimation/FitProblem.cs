@@ -98,7 +98,18 @@ namespace PSEstimation.Estimation
             }
             else
             {
-                var result = family.MaximizeLikelihood(sample, fixedValues, cancellation, null);
+                OptimizationResult result;
+                try
+                {
+                    result = family.MaximizeLikelihood(sample, fixedValues, cancellation, null);
+                }
+                catch (MathNet.Numerics.NonConvergenceException e)
+                {
+                    // A family's start can fail far from the estimate (StudentT's quantile-based start
+                    // at DegreesOfFreedom 0.01): for a re-fit that is a failed point, not a crash.
+                    throw new EstimationException("RefitFailed", e.Message);
+                }
+
                 theta = result.Theta;
                 converged = result.Converged;
             }

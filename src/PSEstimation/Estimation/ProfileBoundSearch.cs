@@ -46,6 +46,7 @@ namespace PSEstimation.Estimation
     {
         private const int MaxDoublings = 60;
         private const int MaxRefinements = 200;
+        private const double FarAway = 30;
 
         /// <summary>
         /// The point on side <paramref name="direction"/> (+1 or -1) of <paramref name="etaHat"/>
@@ -79,24 +80,40 @@ namespace PSEstimation.Estimation
                 evaluations++;
                 if (double.IsNaN(value))
                 {
-                    // A re-fit failed; look between the last good point and this one before giving up.
-                    double retry = (inner + eta) / 2;
-                    double retryValue = drop(retry) - critical;
-                    evaluations++;
-                    if (double.IsNaN(retryValue))
+                    // A re-fit failed: close in on where, between the last good point and this one.
+                    double good = inner, bad = eta;
+                    for (int r = 0; r < 40 && !bracketed; r++)
                     {
-                        return new ProfileBound(ProfileBoundKind.Failed, inner, evaluations);
+                        double mid = (good + bad) / 2;
+                        double midValue = drop(mid) - critical;
+                        evaluations++;
+                        if (double.IsNaN(midValue))
+                        {
+                            bad = mid;
+                        }
+                        else if (midValue > 0)
+                        {
+                            outer = mid;
+                            outerValue = midValue;
+                            bracketed = true;
+                        }
+                        else
+                        {
+                            good = inner = mid;
+                            innerValue = midValue;
+                        }
                     }
 
-                    if (retryValue > 0)
+                    if (bracketed)
                     {
-                        outer = retry;
-                        outerValue = retryValue;
-                        bracketed = true;
                         break;
                     }
 
-                    return new ProfileBound(ProfileBoundKind.Failed, retry, evaluations);
+                    // Failing e^30 (10^13) times the estimate away, or where the profile is still flat at its
+                    // maximum (an estimate at a family's cap, StudentT's DegreesOfFreedom at 1e20): unbounded
+                    // for any purpose. Otherwise the side is unknown.
+                    bool flat = innerValue + critical < 1e-6 * critical;
+                    return new ProfileBound(Math.Abs(bad - etaHat) > FarAway || flat ? ProfileBoundKind.Unbounded : ProfileBoundKind.Failed, inner, evaluations);
                 }
 
                 if (value > 0)
