@@ -5,14 +5,14 @@
 #   pwsh -c "Import-Module ./out/PSEstimation/PSEstimation.psd1; ./tools/IntervalCoverage.ps1 -Samples 2000"
 # or in the embedded host (core cmdlets only), as the guide's table was made:
 #   dotnet src/PSEstimation.Host/bin/Release/net10.0/PSEstimation.Host.dll "$(cat tools/IntervalCoverage.ps1)"
-param([int]$Samples = 2000, [int]$Size = 10, [int]$Simulations = 999)
+param([int]$Samples = 2000, [int]$Size = 10, [int]$Simulations = 999, [int]$FirstSeed = 1)
 $truth = @{ Shape = 2; Rate = 1 }
 $p99 = 6.638352
 $hits = @{}
 foreach ($m in 'Wald', 'Profile', 'Bootstrap') { $hits["Shape$m"] = 0; $hits["P99$m"] = 0; $hits["Shape$m" + 'Width'] = 0.0 }
 $failures = 0
 $started = [datetime]::UtcNow
-for ($i = 1; $i -le $Samples; $i++) {
+for ($i = $FirstSeed; $i -lt $FirstSeed + $Samples; $i++) {
     [double[]]$x = Get-RandomSample -Distribution Gamma -Parameter $truth -Count $Size -SetSeed $i
     foreach ($m in 'Wald', 'Profile', 'Bootstrap') {
         $fit = Get-MLEstimate Gamma -InputObject $x -IntervalMethod $m -Simulations $Simulations -SetSeed $i -WarningAction SilentlyContinue
@@ -24,7 +24,7 @@ for ($i = 1; $i -le $Samples; $i++) {
     }
 }
 $seconds = ([datetime]::UtcNow - $started).TotalSeconds
-"Gamma(Shape 2, Rate 1), n = $Size, $Samples samples, 95% intervals, bootstrap $Simulations re-fits ($failures failed in all), $([math]::Round($seconds)) s"
+"Gamma(Shape 2, Rate 1), n = $Size, $Samples samples (seeds $FirstSeed to $($FirstSeed + $Samples - 1)), 95% intervals, bootstrap $Simulations re-fits ($failures failed in all), $([math]::Round($seconds)) s"
 "| method | Shape | p99 |"
 "| --- | --- | --- |"
 foreach ($m in 'Wald', 'Profile', 'Bootstrap') {
