@@ -46,7 +46,7 @@ namespace PSEstimation.Commands
 
                 return task.Result;
             }
-            catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+            catch (AggregateException) when (cancellation.IsCancellationRequested)
             {
                 return null;
             }

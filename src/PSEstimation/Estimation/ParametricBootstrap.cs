@@ -172,8 +172,10 @@ namespace PSEstimation.Estimation
             {
                 return null;
             }
-            catch (ArgumentException)
+            catch (Exception e) when (!(e is OperationCanceledException))
             {
+                // Any other failure of one replicate's fit (a MathNet routine that did not converge on
+                // an extreme simulated sample) is a failed replicate: counted, reported, left out.
                 return null;
             }
         }
