@@ -23,6 +23,7 @@ namespace PSEstimation.Estimation
                 fit.Parameters[i] = new ParameterEstimate(old.Name, old.Value, old.StandardError, interval.Lower, interval.Upper, isFixed: false) { IntervalNote = interval.Note };
                 if (interval.Note is not null)
                 {
+                    fit.IntervalNote = fit.IntervalNote is null ? interval.Note : fit.IntervalNote + " " + interval.Note;
                     warn?.Invoke(interval.Note);
                 }
             }

@@ -88,6 +88,9 @@ namespace PSEstimation
         /// <summary>How Lower and Upper in Parameters were formed: Wald (the default), Profile or Bootstrap (-IntervalMethod).</summary>
         public string IntervalMethod { get; internal set; } = nameof(PSEstimation.IntervalMethod.Wald);
 
+        /// <summary>With -IntervalMethod Profile, why a side of some parameter's interval is the edge of the space or missing (each parameter's IntervalNote, joined); otherwise null.</summary>
+        public string? IntervalNote { get; internal set; }
+
         /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples; otherwise null.</summary>
         public int? Simulations { get; internal set; }
 

@@ -114,6 +114,7 @@ namespace PSEstimation.Tests.Commands
             var fit = result.Objects.OfType<MLEstimate>().Single();
             Assert.Equal(double.PositiveInfinity, fit.Parameters[2].Upper);
             Assert.NotNull(fit.Parameters[2].IntervalNote);
+            Assert.Equal(fit.Parameters[2].IntervalNote, fit.IntervalNote);
             Assert.Contains(result.Warnings, w => w.Message.Contains("edge of the parameter space"));
         }
 
