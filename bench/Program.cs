@@ -26,6 +26,12 @@ if (Array.IndexOf(args, "--fits-only") >= 0)
     return report.Print();
 }
 
+if (Array.IndexOf(args, "--intervals") >= 0)
+{
+    IntervalTimings.Run(report);
+    return report.Print();
+}
+
 string manifest = ModuleRunspace.FindModuleManifest();
 using var session = new ModuleRunspace(manifest, TextWriter.Null, Console.Error);
 Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);

@@ -81,5 +81,9 @@ namespace PSEstimation
         public const string PlotPathNotWritable = "PlotPathNotWritable";
         public const string InvalidPlotSize = "InvalidPlotSize";
         public const string PlotSeveralSamples = "PlotSeveralSamples";
+
+        // -IntervalMethod Profile or Bootstrap (Get-MLEstimate, Get-Quantile, Get-Probability); -Simulations below 2 is InvalidSimulations.
+        public const string IntervalMethodNotApplicable = "IntervalMethodNotApplicable";
+        public const string IntervalMethodNeedsData = "IntervalMethodNeedsData";
     }
 }

@@ -13,6 +13,14 @@ namespace PSEstimation.Commands
     /// </summary>
     public abstract class DistributionQueryCommand : PSCmdlet
     {
+        private readonly System.Threading.CancellationTokenSource cancellation = new System.Threading.CancellationTokenSource();
+
+        /// <summary>Cancelled by Ctrl+C (StopProcessing): stops a profile search or a bootstrap.</summary>
+        internal System.Threading.CancellationToken Cancellation => cancellation.Token;
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => cancellation.Cancel();
+
         internal const string ByEstimateSet = "ByEstimate";
         internal const string ByParameterSet = "ByParameter";
 

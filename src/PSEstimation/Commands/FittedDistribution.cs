@@ -49,6 +49,12 @@ namespace PSEstimation.Commands
         /// <summary>The fit's -GroupBy group, or null.</summary>
         public object? Group { get; private set; }
 
+        /// <summary>Whether the distribution comes from a fit (-Estimate) rather than -Parameter.</summary>
+        public bool FromFit { get; private set; }
+
+        /// <summary>The data and model of a live Get-MLEstimate result, for profile and bootstrap intervals; null otherwise.</summary>
+        public Estimation.FitProblem? Problem { get; private set; }
+
         /// <summary>The IntervalMethod of results with intervals from this fit, or null without a fit.</summary>
         public string? IntervalMethod => Covariance is null ? null : IsPosterior ? "PosteriorWald" : "Wald";
 
@@ -71,7 +77,7 @@ namespace PSEstimation.Commands
             }
 
             var (model, theta) = Create(reading.Distribution, reading.Values, "Estimate");
-            return new FittedDistribution(reading.Distribution, model, null, theta, Reorder(model, reading), isPosterior, reading.Property) { Group = group };
+            return new FittedDistribution(reading.Distribution, model, null, theta, Reorder(model, reading), isPosterior, reading.Property) { Group = group, FromFit = true, Problem = (estimate!.BaseObject as MLEstimate)?.Problem };
         }
 
         /// <summary>From -Distribution and -Parameter: no fit, so no intervals.</summary>

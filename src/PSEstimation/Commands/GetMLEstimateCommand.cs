@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
@@ -15,6 +16,31 @@ namespace PSEstimation.Commands
     [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
     public sealed class GetMLEstimateCommand : FamilyFitCommand
     {
+        /// <summary>How the parameters' intervals are formed: Wald (default), Profile (profile likelihood) or Bootstrap (parametric, percentile).</summary>
+        [Parameter(ParameterSetName = DistributionSet)]
+        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
+
+        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
+        [Parameter(ParameterSetName = DistributionSet)]
+        public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
+
+        /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
+        [Parameter(ParameterSetName = DistributionSet)]
+        public int? SetSeed { get; set; }
+
+        internal override void BeginFit()
+        {
+            if (Simulations < 2)
+            {
+                Terminate(ErrorIds.InvalidSimulations, $"-Simulations must be at least 2 (999 is the default); got {Simulations.ToString(CultureInfo.InvariantCulture)}.", target: Simulations);
+            }
+
+            if (IntervalMethod != IntervalMethod.Wald && Distribution == DistributionName.Categorical)
+            {
+                Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for Categorical: its intervals are Wald intervals of each relative frequency.");
+            }
+        }
+
         internal override object? Complete(InputSlot slot)
         {
             if (!RequireValues(slot))
@@ -37,15 +63,24 @@ namespace PSEstimation.Commands
 
         private MLEstimate? FitFamily(InputSlot slot)
         {
+            System.Action<string> warn = slot.Group.IsNamed ? message => WriteWarning(message + slot.Suffix) : WriteWarning;
             var estimator = new MaximumLikelihoodEstimator(Family!, ConfidenceLevel)
             {
                 Trace = WriteVerbose,
-                Warn = slot.Group.IsNamed ? message => WriteWarning(message + slot.Suffix) : WriteWarning,
+                Warn = warn,
             };
 
             try
             {
-                return estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
+                var fit = estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
+                var theta = new double[fit.Parameters.Length];
+                for (int i = 0; i < theta.Length; i++)
+                {
+                    theta[i] = fit.Parameters[i].Value;
+                }
+
+                fit.Problem = new FitProblem(Family!, Samples[slot.Index], FixedValues, theta, fit.LogLikelihood);
+                return ApplyIntervalMethod(fit, warn) ? fit : null;
             }
             catch (EstimationException e)
             {
@@ -55,6 +90,34 @@ namespace PSEstimation.Commands
             catch (System.OperationCanceledException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>Profile or bootstrap intervals in place of the Wald ones; false when cancelled.</summary>
+        private bool ApplyIntervalMethod(MLEstimate fit, System.Action<string> warn)
+        {
+            var problem = fit.Problem!;
+            switch (IntervalMethod)
+            {
+                case IntervalMethod.Profile:
+                    AlternativeIntervals.ApplyProfile(fit, problem, warn, Cancellation);
+                    return true;
+                case IntervalMethod.Bootstrap:
+                    var replicates = BootstrapRunner.Run(this, problem, Simulations, SetSeed, Cancellation, $"Bootstrapping the {fit.Distribution} fit");
+                    if (replicates is null)
+                    {
+                        return false;
+                    }
+
+                    AlternativeIntervals.ApplyBootstrap(fit, problem, replicates, warn);
+                    if (AlternativeIntervals.FailureNote(replicates, fit.Distribution) is string note)
+                    {
+                        warn(note);
+                    }
+
+                    return true;
+                default:
+                    return true;
             }
         }
     }

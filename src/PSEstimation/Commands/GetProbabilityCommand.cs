@@ -23,11 +23,28 @@ namespace PSEstimation.Commands
         [Parameter]
         public double ConfidenceLevel { get; set; } = 0.95;
 
+        /// <summary>How the intervals are formed: Wald (delta method, the default), Profile (profile likelihood of the quantity) or Bootstrap (parametric, percentile); Profile and Bootstrap need a live Get-MLEstimate result.</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
+
+        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
+
+        /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public int? SetSeed { get; set; }
+
         /// <inheritdoc/>
-        protected override void BeginProcessing() => RequireConfidenceLevel(ConfidenceLevel);
+        protected override void BeginProcessing()
+        {
+            RequireConfidenceLevel(ConfidenceLevel);
+            DerivedIntervalSource.CheckSimulations(this, Simulations);
+        }
 
         internal override void Answer(FittedDistribution distribution)
         {
+            var intervals = DerivedIntervalSource.For(this, distribution, IntervalMethod, Simulations, SetSeed, Cancellation);
             for (int i = 0; i < Value!.Length; i++)
             {
                 object point = Value[i] is PSObject wrapped ? wrapped.BaseObject : Value[i];
@@ -55,7 +72,21 @@ namespace PSEstimation.Commands
                 }
 
                 double[] theta = distribution.Theta;
-                var survival = DerivedQuantities.Survival(model, theta, distribution.Covariance, x, ConfidenceLevel);
+                IntervalEstimate survival;
+                try
+                {
+                    if (intervals.Survival(x, ConfidenceLevel) is not IntervalEstimate found)
+                    {
+                        return;
+                    }
+
+                    survival = found;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 bool hasInterval = survival.Lower is not null;
                 double logDensity = model.LogDensity(x, theta);
                 WriteResult(new Probability(
@@ -69,7 +100,7 @@ namespace PSEstimation.Commands
                     survival.Lower,
                     survival.Upper,
                     hasInterval ? ConfidenceLevel : (double?)null,
-                    hasInterval ? distribution.IntervalMethod : null)
+                    hasInterval ? intervals.MethodName : null)
                 {
                     Property = distribution.Property,
                     Group = distribution.Group,

@@ -27,10 +27,23 @@ namespace PSEstimation.Commands
         [Parameter]
         public double ConfidenceLevel { get; set; } = 0.95;
 
+        /// <summary>How the intervals are formed: Wald (delta method, the default), Profile (profile likelihood of the quantity) or Bootstrap (parametric, percentile); Profile and Bootstrap need a live Get-MLEstimate result.</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
+
+        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
+
+        /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
+        [Parameter(ParameterSetName = ByEstimateSet)]
+        public int? SetSeed { get; set; }
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
             RequireConfidenceLevel(ConfidenceLevel);
+            DerivedIntervalSource.CheckSimulations(this, Simulations);
             if ((Probability is null) == (ExceedanceProbability is null))
             {
                 Terminate(ErrorIds.MissingParameter, "Give the probabilities as -Probability (lower tail, e.g. 0.5, 0.99) or as -ExceedanceProbability (upper tail, e.g. 1e-6), one of the two.");
@@ -54,9 +67,24 @@ namespace PSEstimation.Commands
             }
 
             bool upper = Probability is null;
+            var intervals = DerivedIntervalSource.For(this, distribution, IntervalMethod, Simulations, SetSeed, Cancellation);
             foreach (double p in Probability ?? ExceedanceProbability!)
             {
-                var estimate = DerivedQuantities.Quantile(distribution.Model, distribution.Theta, distribution.Covariance, p, upper, ConfidenceLevel);
+                IntervalEstimate estimate;
+                try
+                {
+                    if (intervals.Quantile(p, upper, ConfidenceLevel) is not IntervalEstimate found)
+                    {
+                        return;
+                    }
+
+                    estimate = found;
+                }
+                catch (System.OperationCanceledException)
+                {
+                    return;
+                }
+
                 bool hasInterval = estimate.Lower is not null;
                 WriteResult(new Quantile(
                     distribution.Name.ToString(),
@@ -67,7 +95,7 @@ namespace PSEstimation.Commands
                     estimate.Lower,
                     estimate.Upper,
                     hasInterval ? ConfidenceLevel : (double?)null,
-                    hasInterval ? distribution.IntervalMethod : null)
+                    hasInterval ? intervals.MethodName : null)
                 {
                     Property = distribution.Property,
                     Group = distribution.Group,

@@ -55,7 +55,8 @@ namespace PSEstimation
         {
             var properties = parameter.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
             string name = Convert.ToString(properties.First(p => p.Name == "Name").GetValue(parameter), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-            foreach (var property in properties.Where(p => p.Name != "Name"))
+            // IntervalNote is prose; the fit's own IntervalNote carries every parameter's in one column.
+            foreach (var property in properties.Where(p => p.Name != "Name" && p.Name != "IntervalNote"))
             {
                 object? value = property.GetValue(parameter);
                 if (IsScalar(property.PropertyType, value))

@@ -85,6 +85,21 @@ namespace PSEstimation
         /// <summary>The level of the intervals in Parameters.</summary>
         public double ConfidenceLevel { get; }
 
+        /// <summary>How Lower and Upper in Parameters were formed: Wald (the default), Profile or Bootstrap (-IntervalMethod).</summary>
+        public string IntervalMethod { get; internal set; } = nameof(PSEstimation.IntervalMethod.Wald);
+
+        /// <summary>With -IntervalMethod Profile, why a side of some parameter's interval is the edge of the space or missing (each parameter's IntervalNote, joined); otherwise null.</summary>
+        public string? IntervalNote { get; internal set; }
+
+        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples; otherwise null.</summary>
+        public int? Simulations { get; internal set; }
+
+        /// <summary>With -IntervalMethod Bootstrap, how many simulated samples could not be fitted or did not converge (left out of the percentiles); otherwise null.</summary>
+        public int? BootstrapFailures { get; internal set; }
+
+        /// <summary>The data and model the fit was made from, for profile and bootstrap intervals of derived quantities (live results only; not serialized).</summary>
+        internal Estimation.FitProblem? Problem { get; set; }
+
         /// <summary>How the estimate was found ("Closed form", "Newton-Raphson on log scale" ...), and any caveat.</summary>
         public string Method { get; }
 

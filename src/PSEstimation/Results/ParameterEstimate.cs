@@ -36,6 +36,12 @@ namespace PSEstimation
         /// <summary>Whether the parameter was held fixed (-Fixed) rather than estimated.</summary>
         public bool Fixed { get; }
 
+        /// <summary>
+        /// Why a side of a profile interval is the edge of the parameter space (the likelihood never
+        /// dropped far enough) or missing (a re-fit failed); null otherwise.
+        /// </summary>
+        public string? IntervalNote { get; internal set; }
+
         /// <summary>"Mean = 2.88 (SE 0.2373)".</summary>
         public override string ToString()
         {

@@ -1,0 +1,183 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using PSEstimation.Distributions;
+using PSEstimation.Models;
+
+namespace PSEstimation.Estimation
+{
+    /// <summary>The re-fitted estimates of a parametric bootstrap, in replicate order (null where a replicate failed).</summary>
+    internal sealed class BootstrapReplicates
+    {
+        public BootstrapReplicates(double[]?[] thetas, int failures)
+        {
+            Thetas = thetas;
+            Failures = failures;
+        }
+
+        /// <summary>Replicate b's estimate, or null when its fit failed or did not converge.</summary>
+        public double[]?[] Thetas { get; }
+
+        /// <summary>Replicates whose fit failed (an error, such as a constant sample) or did not converge.</summary>
+        public int Failures { get; }
+
+        public int Simulations => Thetas.Length;
+
+        /// <summary>The percentile interval of <paramref name="quantity"/> over the successful replicates; null when too few.</summary>
+        public (double Lower, double Upper)? Percentile(Func<double[], double> quantity, double level)
+        {
+            var values = new System.Collections.Generic.List<double>(Thetas.Length);
+            foreach (var theta in Thetas)
+            {
+                if (theta is not null)
+                {
+                    double v = quantity(theta);
+                    if (!double.IsNaN(v))
+                    {
+                        values.Add(v);
+                    }
+                }
+            }
+
+            if (values.Count < 2)
+            {
+                return null;
+            }
+
+            var sorted = values.ToArray();
+            Array.Sort(sorted);
+            double alpha = (1 - level) / 2;
+            return (OrderStatistic(sorted, alpha), OrderStatistic(sorted, 1 - alpha));
+        }
+
+        /// <summary>
+        /// The p-quantile of a sorted sample at position (B + 1)·p (Hyndman and Fan's type 6, the
+        /// rule of Davison and Hinkley 1997, §5.2), linear between order statistics: with 999
+        /// replicates the 2.5% and 97.5% points are exactly the 25th and 975th values.
+        /// </summary>
+        internal static double OrderStatistic(double[] sorted, double p)
+        {
+            int b = sorted.Length;
+            double h = (b + 1) * p;
+            if (h <= 1)
+            {
+                return sorted[0];
+            }
+
+            if (h >= b)
+            {
+                return sorted[b - 1];
+            }
+
+            int k = (int)Math.Floor(h);
+            double fraction = h - k;
+            return fraction == 0 ? sorted[k - 1] : sorted[k - 1] + fraction * (sorted[k] - sorted[k - 1]);
+        }
+    }
+
+    /// <summary>
+    /// The parametric bootstrap (Efron and Tibshirani 1993, ch. 6; fitdistrplus::bootdist): samples
+    /// of the fit's size simulated from the fitted model, each fitted again with the same
+    /// parameters held, through <see cref="FitProblem.Maximize(DistributionFamily, SampleAccumulator, double?[], CancellationToken)"/>.
+    /// Replicate b draws from <see cref="RandomSource.ForWorkItem"/>(b) of the seed's stream and
+    /// is stored at index b, so the result depends on the seed only, never on the number of
+    /// threads or the order they run in.
+    /// </summary>
+    internal static class ParametricBootstrap
+    {
+        /// <summary>The default -Simulations: 999 makes (B + 1)·0.025 and (B + 1)·0.975 whole numbers (the 25th and 975th of 999), and puts the Monte-Carlo error of a 95% percentile bound at about 0.1 standard errors of the estimate.</summary>
+        public const int DefaultSimulations = 999;
+
+        /// <summary>
+        /// Runs <paramref name="simulations"/> replicates. <paramref name="progress"/> is called
+        /// (from worker threads) after each; <paramref name="maxDegreeOfParallelism"/> -1 uses every core.
+        /// </summary>
+        public static BootstrapReplicates Run(FitProblem problem, int simulations, RandomSource seedStream, int maxDegreeOfParallelism, CancellationToken cancellation, Action? progress = null)
+        {
+            var model = problem.Family.Model ?? throw new EstimationException("BootstrapNotAvailable", $"{problem.Family.Name} has no sampler.");
+            long n = (long)Math.Round(problem.Sample.TotalWeight);
+            if (n < 1 || n > int.MaxValue)
+            {
+                throw new EstimationException("BootstrapNotAvailable", $"A bootstrap needs a sample size between 1 and {int.MaxValue}; this fit's is {problem.Sample.TotalWeight}.");
+            }
+
+            var thetas = new double[]?[simulations];
+            int failures = 0;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
+            Parallel.For(
+                0,
+                simulations,
+                options,
+                () => new double[n],
+                (b, state, buffer) =>
+                {
+                    var random = seedStream.ForWorkItem(b);
+                    model.Sample(random, problem.Theta, buffer);
+                    var theta = Replicate(problem, buffer, cancellation);
+                    thetas[b] = theta;
+                    if (theta is null)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+
+                    progress?.Invoke();
+                    return buffer;
+                },
+                _ => { });
+            return new BootstrapReplicates(thetas, failures);
+        }
+
+        private static double[]? Replicate(FitProblem problem, double[] values, CancellationToken cancellation)
+        {
+            var family = problem.Family;
+            var sample = family.CreateAccumulator();
+            sample.Cancellation = cancellation;
+            if (!family.TryAddRange(sample, values, problem.FixedValues))
+            {
+                // A draw the fit cannot take (a Weibull draw that underflowed to 0): leave it out, as the cmdlet would.
+                sample = family.CreateAccumulator();
+                foreach (double x in values)
+                {
+                    if (!double.IsNaN(x) && !double.IsInfinity(x) && family.CanFit(x, problem.FixedValues))
+                    {
+                        sample.Add(x, 1.0);
+                    }
+                }
+
+                if (sample.TotalWeight <= 0)
+                {
+                    return null;
+                }
+            }
+
+            try
+            {
+                var maximum = FitProblem.Maximize(family, sample, problem.FixedValues, cancellation);
+                if (!maximum.Converged)
+                {
+                    return null;
+                }
+
+                foreach (double v in maximum.Theta)
+                {
+                    if (double.IsNaN(v) || double.IsInfinity(v))
+                    {
+                        return null;
+                    }
+                }
+
+                return maximum.Theta;
+            }
+            catch (EstimationException)
+            {
+                return null;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // Any other failure of one replicate's fit (a MathNet routine that did not converge on
+                // an extreme simulated sample) is a failed replicate: counted, reported, left out.
+                return null;
+            }
+        }
+    }
+}
