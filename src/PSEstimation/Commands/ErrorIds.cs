@@ -37,5 +37,15 @@ namespace PSEstimation.Commands
         public const string InvalidProbability = "InvalidProbability";
         public const string NoQuantile = "NoQuantile";
         public const string InvalidCount = "InvalidCount";
+
+        // Censored data (#15): -CensoredAbove, -CensoredBelow, -LowerProperty/-UpperProperty.
+        public const string InvalidInterval = "InvalidInterval";
+        public const string CensoringOutsideSupport = "CensoringOutsideSupport";
+        public const string InvalidCensoring = "InvalidCensoring";
+        public const string CensoringNotSupported = "CensoringNotSupported";
+        public const string EveryObservationCensored = "EveryObservationCensored";
+        public const string CensoredNotIdentifiable = "CensoredNotIdentifiable";
+        public const string NoFiniteStart = "NoFiniteStart";
+        public const string UndefinedLogLikelihood = "UndefinedLogLikelihood";
     }
 }

@@ -16,7 +16,7 @@ namespace PSEstimation.Commands
     /// slot in EndProcessing, which the subclass supplies. With -GroupBy, one slot per group
     /// and property, each fitted on its own.
     /// </summary>
-    public abstract class FamilyFitCommand : NumericInputCommand, IInputSink
+    public abstract partial class FamilyFitCommand : NumericInputCommand, IInputSink
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
@@ -98,10 +98,13 @@ namespace PSEstimation.Commands
                 }
             }
 
+            BeginCensoring();
             BeginFit();
             StartReading(
                 new InputOptions
                 {
+                    LowerProperty = LowerProperty,
+                    UpperProperty = UpperProperty,
                     Weights = Weight,
                     WeightProperty = WeightProperty,
                     GroupVerb = "fitted",
@@ -126,6 +129,7 @@ namespace PSEstimation.Commands
             else
             {
                 Samples.Add(Family!.CreateAccumulator());
+                AddCensoredSlot();
             }
 
             OnSlotAdded(slot);
@@ -134,6 +138,12 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
         {
+            if (Censoring is not null && Censoring.TryCensor(value, weight, out var censored))
+            {
+                CensoredSamples[slot.Index].AddCensored(censored);
+                return;
+            }
+
             if (!Family!.CanFit(value, FixedValues))
             {
                 Reader.Skip(
@@ -145,7 +155,11 @@ namespace PSEstimation.Commands
                 return;
             }
 
-            if (weight > 0)
+            if (weight > 0 && IsCensoring)
+            {
+                CensoredSamples[slot.Index].AddExact(value, weight);
+            }
+            else if (weight > 0)
             {
                 Samples[slot.Index].Add(value, weight);
                 OnValueAdded(slot.Index, value, weight);
@@ -168,6 +182,11 @@ namespace PSEstimation.Commands
             {
                 // The bulk check and copy of 2·10^7 values take a second: let Ctrl+C stop them.
                 Samples[slot.Index].Cancellation = Cancellation;
+            }
+
+            if (IsCensoring)
+            {
+                return TryAcceptCensoredBulk(slot, values);
             }
 
             if (Family is null || !Family.TryAddRange(Samples[slot.Index], values, FixedValues))
@@ -290,6 +309,8 @@ namespace PSEstimation.Commands
         }
 
         private double TotalWeight(int slot)
-            => Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight : Samples[slot].TotalWeight;
+            => Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight
+             : IsCensoring ? CensoredSamples[slot].TotalWeight
+             : Samples[slot].TotalWeight;
     }
 }

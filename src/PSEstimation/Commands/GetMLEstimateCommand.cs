@@ -44,6 +44,12 @@ namespace PSEstimation.Commands
 
             try
             {
+                if (IsCensoring)
+                {
+                    var censored = new CensoredEstimator(Family!, ConfidenceLevel) { Trace = estimator.Trace, Warn = estimator.Warn };
+                    return censored.Fit(CensoredSamples[slot.Index], FixedValues, Cancellation);
+                }
+
                 return estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
             }
             catch (EstimationException e)

@@ -51,6 +51,9 @@ namespace PSEstimation
         /// <summary>The number of observations used (the sum of the weights with -Weight).</summary>
         public double SampleSize { get; }
 
+        /// <summary>How many observations were censored (not exact values), as in <see cref="MLEstimate.CensoredCount"/>.</summary>
+        public double CensoredCount { get; internal set; }
+
         /// <summary>How many input values were skipped because they could not be used (each reported as an error).</summary>
         public long SkippedCount { get; internal set; }
 
