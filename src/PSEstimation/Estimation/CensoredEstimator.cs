@@ -85,6 +85,7 @@ namespace PSEstimation.Estimation
 
             RequireIdentifiable(sample, freeCount);
             var objective = new CensoredLikelihoodObjective(Family, sample);
+            double?[] covarianceFixed = fixedValues;
             string method;
             int iterations = 0;
             bool converged = true;
@@ -99,15 +100,33 @@ namespace PSEstimation.Estimation
                 theta = new[] { rate };
                 method = "Closed form: Rate = events / total time (exact values plus the censoring values)";
             }
+            else if (GeometricClosedForm(sample) is double p)
+            {
+                theta = new[] { p };
+                method = "Closed form: P = successes / (successes + failures), a count known to be at least k counting k failures";
+            }
             else
             {
                 double[] start = Start(sample, fixedValues, objective);
                 Trace?.Invoke("Starting values: " + string.Join(", ", Array.ConvertAll(start, v => v.ToString("G10", CultureInfo.InvariantCulture))));
                 var result = NewtonRaphson.Maximize(objective, Family.Parameters, start, fixedValues, cancellation, Trace);
+                method = "Newton-Raphson on unconstrained scales with the analytic derivatives of the censored log-likelihood";
+                if (AtNormalLimit(result, fixedValues))
+                {
+                    // Student t whose likelihood keeps rising toward the Normal (ν → ∞): as the
+                    // uncensored fit, report ν at the cap and fit Location and Scale there.
+                    var held = (double?[])fixedValues.Clone();
+                    held[2] = StudentTFamily.DegreesOfFreedomCap;
+                    var start2 = (double[])result.Theta.Clone();
+                    start2[2] = StudentTFamily.DegreesOfFreedomCap;
+                    result = NewtonRaphson.Maximize(objective, Family.Parameters, start2, held, cancellation, Trace);
+                    covarianceFixed = held;
+                    method += "; the likelihood increases toward the Normal limit, so DegreesOfFreedom is reported at the cap " + StudentTFamily.DegreesOfFreedomCap.ToString("G", CultureInfo.InvariantCulture) + " (no standard error)";
+                }
+
                 theta = result.Theta;
                 iterations = result.Iterations;
                 converged = result.Converged;
-                method = "Newton-Raphson on unconstrained scales with the analytic derivatives of the censored log-likelihood";
                 if (!converged)
                 {
                     Warn?.Invoke($"The censored {Family.Name} fit did not converge in {iterations} iterations; the best point found is reported (Converged = False).");
@@ -125,7 +144,17 @@ namespace PSEstimation.Estimation
 
             double[] score = objective.Gradient(theta);
             double[,] observed = Covariances.Negate(objective.Hessian(theta));
-            double[,]? covariance = Covariances.InvertFree(observed, fixedValues);
+            double[,]? covariance = Covariances.InvertFree(observed, covarianceFixed);
+            if (covariance is not null && !ReferenceEquals(covarianceFixed, fixedValues))
+            {
+                for (int i = 0; i < theta.Length; i++)
+                {
+                    if (fixedValues[i] is null && covarianceFixed[i] is not null)
+                    {
+                        covariance[i, i] = double.NaN;
+                    }
+                }
+            }
             if (covariance is null)
             {
                 Warn?.Invoke($"The observed information of the censored {Family.Name} fit is not positive definite at the estimate (an optimum on the boundary, or too little information in the observations); no standard errors are reported.");
@@ -179,6 +208,10 @@ namespace PSEstimation.Estimation
             }
         }
 
+        /// <summary>Whether a Student t fit ran toward ν = ∞ (past 10^8, still climbing or stopped by the iteration cap).</summary>
+        private bool AtNormalLimit(OptimizationResult result, double?[] fixedValues)
+            => Family.Name == DistributionName.StudentT && fixedValues[2] is null && result.Theta[2] > 1e8;
+
         /// <summary>Exponential with right-censoring only: Rate = events / total time, the exact values plus the censoring values.</summary>
         private double? ExponentialClosedForm(CensoredSample sample)
         {
@@ -207,6 +240,31 @@ namespace PSEstimation.Estimation
 
             double rate = 1 / (exactMean + censoredTime);
             return rate > 0 && !double.IsInfinity(rate) ? rate : (double?)null;
+        }
+
+        /// <summary>
+        /// Geometric with right-censoring only: a count known to be at least k contributes (1 - P)^k,
+        /// so P = n / (n + Σx + Σk), n the exact counts (each ending in a success).
+        /// </summary>
+        private double? GeometricClosedForm(CensoredSample sample)
+        {
+            if (Family.Name != DistributionName.Geometric || sample.LeftCensoredWeight > 0 || sample.IntervalCensoredWeight > 0 || !(sample.Exact.TotalWeight > 0))
+            {
+                return null;
+            }
+
+            double n = sample.Exact.TotalWeight;
+
+            // The mean of the exact counts from the family's statistics (else from its closed form P = 1 / (1 + mean)).
+            double failuresPerEvent = sample.Exact is CountStatistics counts ? counts.Mean : 1 / Family.ClosedForm(sample.Exact, new double?[] { null })![0] - 1;
+            foreach (var observation in sample.Censored)
+            {
+                // Stored as (k - 1, ∞): at least k failures.
+                failuresPerEvent += observation.Weight / n * (observation.Lower + 1);
+            }
+
+            double p = 1 / (1 + failuresPerEvent);
+            return p > 0 && p <= 1 ? p : (double?)null;
         }
 
         /// <summary>
