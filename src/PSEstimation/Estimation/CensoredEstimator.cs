@@ -269,8 +269,9 @@ namespace PSEstimation.Estimation
 
         /// <summary>
         /// The better (by the censored log-likelihood) of: the fitter's start (closed form or
-        /// initial estimate) on the exact values, and on the exact values together with one point
-        /// inside each censored interval; else neutral values on each parameter's scale.
+        /// initial estimate) on the exact values, and (with at most <see cref="CensoredSample.StartSampleCapacity"/>
+        /// exact values) on the exact values together with one point inside each censored interval;
+        /// else neutral values on each parameter's scale.
         /// </summary>
         private double[] Start(CensoredSample sample, double?[] fixedValues, ILogObjective objective)
         {
@@ -280,7 +281,7 @@ namespace PSEstimation.Estimation
                 AddStart(candidates, sample.Exact, fixedValues);
             }
 
-            if (sample.StartSample is SampleAccumulator imputed)
+            if (sample.StartSample is SampleAccumulator imputed && sample.StartSampleComplete)
             {
                 if (!sample.StartImputed)
                 {
