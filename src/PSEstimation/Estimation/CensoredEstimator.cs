@@ -20,6 +20,8 @@ namespace PSEstimation.Estimation
     /// </summary>
     internal sealed class CensoredEstimator
     {
+        private EstimationException? firstRefusal;
+
         public CensoredEstimator(DistributionFamily family, double confidenceLevel)
         {
             Family = family;
@@ -142,6 +144,13 @@ namespace PSEstimation.Estimation
                     $"The censored {Family.Name} log-likelihood at the estimate is not finite ({logLik.ToString(CultureInfo.InvariantCulture)}): the censored observations cannot be explained by any {Family.Name} distribution the search reached. Check the bounds, or rescale the data.");
             }
 
+            if (sample.Exact.TotalWeight == 0 && freeCount > 0 && logLik > -1e-9 * sample.TotalWeight)
+            {
+                throw new EstimationException(
+                    ErrorIds.CensoredNotIdentifiable,
+                    $"No observation is exact, and a {Family.Name} distribution concentrated ever more tightly inside the intervals gives every one of them probability 1: the likelihood has no maximum, only a supremum at a degenerate distribution. Give some exact values or wider, differing intervals, or fix a parameter with -Fixed.");
+            }
+
             double[] score = objective.Gradient(theta);
             double[,] observed = Covariances.Negate(objective.Hessian(theta));
             double[,]? covariance = Covariances.InvertFree(observed, covarianceFixed);
@@ -207,6 +216,10 @@ namespace PSEstimation.Estimation
                     $"Every observation is censored at a limit (left- or right-censored, none exact or in a finite interval): that fixes at most how much probability lies below and above the limits, not the {freeCount} parameters of {Family.Name}. Give some exact values or intervals, or fix a parameter with -Fixed.");
             }
         }
+
+        /// <summary>A start refused for lack of distinct exact values (the imputed start is there for that), not for their scale.</summary>
+        private static bool IsAboutTooFewValues(EstimationException e)
+            => e.ErrorId == "ZeroVariance" || e.ErrorId == "ConstantSample" || e.ErrorId == "AllValuesZero" || e.ErrorId == "InsufficientSpread";
 
         /// <summary>Whether a Student t fit ran toward ν = ∞ (past 10^8, still climbing or stopped by the iteration cap).</summary>
         private bool AtNormalLimit(OptimizationResult result, double?[] fixedValues)
@@ -299,6 +312,13 @@ namespace PSEstimation.Estimation
                 AddStart(candidates, imputed, fixedValues);
             }
 
+            if (candidates.Count == 0 && firstRefusal is EstimationException refusal && !IsAboutTooFewValues(refusal))
+            {
+                // The family's own start refused the data (values beyond what it can fit at this
+                // scale): its reason is the answer, not a search from neutral values.
+                throw refusal;
+            }
+
             candidates.Add(CensoredSupport.Representative(Family, fixedValues));
             double[]? best = null;
             double bestValue = double.NegativeInfinity;
@@ -324,6 +344,7 @@ namespace PSEstimation.Estimation
 
         private void AddStart(List<double[]> candidates, SampleAccumulator sample, double?[] fixedValues)
         {
+
             try
             {
                 double[] start = Family.ClosedForm(sample, fixedValues) ?? Family.InitialEstimate(sample, fixedValues);
@@ -337,9 +358,14 @@ namespace PSEstimation.Estimation
 
                 candidates.Add(start);
             }
-            catch (Exception e) when (e is EstimationException || e is NotSupportedException || e is InvalidCastException || e is ArgumentException)
+            catch (EstimationException e)
             {
                 // Too few or too alike exact values for this start: the others remain.
+                firstRefusal ??= e;
+            }
+            catch (Exception e) when (e is NotSupportedException || e is InvalidCastException || e is ArgumentException)
+            {
+                // No start of this kind for the family: the others remain.
             }
         }
 

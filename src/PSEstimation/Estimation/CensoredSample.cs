@@ -139,6 +139,69 @@ namespace PSEstimation.Estimation
             }
         }
 
+        /// <summary>
+        /// The hook for a command that fits several families to the same buffered input
+        /// (Compare-Distribution): a censored sample of <paramref name="rule"/>'s family from
+        /// values (censored by -CensoredAbove/-CensoredBelow) and bounds (the interval form: lower
+        /// &lt; upper, infinite for an empty bound). Values outside the family's support, and
+        /// intervals that miss it, are left out and counted in <paramref name="skipped"/>. Fit the
+        /// result with <see cref="CensoredEstimator.Fit"/>.
+        /// </summary>
+        public static CensoredSample Build(
+            CensoringRule rule,
+            double?[] fixedValues,
+            IEnumerable<(double Value, double Weight)> values,
+            IEnumerable<(double Lower, double Upper, double Weight)> bounds,
+            out long skipped)
+        {
+            var family = rule.Family;
+            var sample = new CensoredSample(family.CreateAccumulator(), family.CreateAccumulator());
+            skipped = 0;
+            foreach (var (x, w) in values)
+            {
+                if (rule.TryCensor(x, w, out var censored))
+                {
+                    sample.AddCensored(censored);
+                }
+                else if (family.CanFit(x, fixedValues))
+                {
+                    if (w > 0)
+                    {
+                        sample.AddExact(x, w);
+                    }
+                }
+                else
+                {
+                    skipped++;
+                }
+            }
+
+            foreach (var (lower, upper, w) in bounds)
+            {
+                if (lower == upper)
+                {
+                    if (family.CanFit(lower, fixedValues))
+                    {
+                        sample.AddExact(lower, w);
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
+                }
+                else if (rule.FromBounds(lower, upper, w, out _) is Observation observation)
+                {
+                    sample.AddCensored(observation);
+                }
+                else
+                {
+                    skipped++;
+                }
+            }
+
+            return sample;
+        }
+
         /// <summary>"17 right-censored, 3 interval-censored", for Method and messages.</summary>
         public string Describe()
         {

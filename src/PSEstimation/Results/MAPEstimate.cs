@@ -51,9 +51,6 @@ namespace PSEstimation
         /// <summary>The number of observations used (the sum of the weights with -Weight).</summary>
         public double SampleSize { get; }
 
-        /// <summary>How many observations were censored (not exact values), as in <see cref="MLEstimate.CensoredCount"/>.</summary>
-        public double CensoredCount { get; internal set; }
-
         /// <summary>How many input values were skipped because they could not be used (each reported as an error).</summary>
         public long SkippedCount { get; internal set; }
 
@@ -103,6 +100,9 @@ namespace PSEstimation
 
         /// <summary>Whether the optimiser met its convergence test (always true for a closed form).</summary>
         public bool Converged { get; }
+
+        /// <summary>How many observations were censored (not exact values), as in <see cref="MLEstimate.CensoredCount"/>.</summary>
+        public double CensoredCount { get; internal set; }
 
         /// <summary>
         /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each

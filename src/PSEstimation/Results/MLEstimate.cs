@@ -54,12 +54,6 @@ namespace PSEstimation
         /// <summary>How many input values were skipped because they could not be used (each reported as an error).</summary>
         public long SkippedCount { get; internal set; }
 
-        /// <summary>
-        /// How many observations were censored (not exact values: right-, left- or interval-censored;
-        /// the sum of their weights with -Weight); 0 without -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty.
-        /// </summary>
-        public double CensoredCount { get; internal set; }
-
         /// <summary>Every parameter in the contract's order, with standard error and interval.</summary>
         public ParameterEstimate[] Parameters { get; }
 
@@ -99,6 +93,12 @@ namespace PSEstimation
 
         /// <summary>Whether the optimiser met its convergence test (always true for a closed form).</summary>
         public bool Converged { get; }
+
+        /// <summary>
+        /// How many observations were censored (not exact values: right-, left- or interval-censored;
+        /// the sum of their weights with -Weight); 0 without -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty.
+        /// </summary>
+        public double CensoredCount { get; internal set; }
 
         /// <summary>
         /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each

@@ -205,6 +205,23 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
+        public void Intervals_that_a_degenerate_distribution_fills_are_not_identifiable()
+        {
+            // Both observations in (1, 2]: Normal(1.5, v) gives them probability -> 1 as v -> 0, so the
+            // likelihood has a supremum (log L = 0) and no maximum. Failed before the check: Converged with SE 1.9e9.
+            var result = module.Run("@{ L = 1; U = 2 }, @{ L = 1; U = 2 } | Get-MLEstimate Normal -LowerProperty L -UpperProperty U");
+            Assert.Equal("CensoredNotIdentifiable" + Ml, result.TerminatingError?.FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void Values_beyond_the_family_s_range_get_its_own_error_not_a_search_from_neutral_values()
+        {
+            // Failed before: Newton from (1, 1) ran 200 iterations and reported Scale = 1.03 for values near 1e300.
+            var result = module.Run("Get-MLEstimate Weibull -InputObject 1e300, 2e300, 3e300, 5e300 -CensoredAbove 4e300");
+            Assert.Equal("InformationOutOfRange" + Ml, result.TerminatingError?.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Reversed_and_unusable_bounds_are_skipped_and_counted()
         {
             var result = module.Run("@{ L = 1; U = 1 }, @{ L = 3; U = 2 }, @{ L = 'timeout'; U = 5 }, @{ L = ''; U = '' }, @{ L = 2; U = 2.5 }, @{ L = 4; U = $null }, @{ L = -3; U = -1 }, @{ U = 2 } | Get-MLEstimate Exponential -LowerProperty L -UpperProperty U");
