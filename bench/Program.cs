@@ -34,6 +34,12 @@ if (Array.IndexOf(args, "--intervals") >= 0)
 
 string manifest = ModuleRunspace.FindModuleManifest();
 using var session = new ModuleRunspace(manifest, TextWriter.Null, Console.Error);
+if (Array.IndexOf(args, "--censored-only") >= 0)
+{
+    CensoredFit(session, report, pipelineCount, pairs);
+    return report.Print();
+}
+
 Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);
 if (Array.IndexOf(args, "--regression") >= 0)
 {
@@ -169,6 +175,9 @@ if (Exists(session, "Compare-Distribution"))
 //    and as SVG (median of 3 after a warm-up); sorting the values is most of it.
 PlotBench(session, report);
 
+// 10. Censored fit: 10^6 LogNormal values, 5% right-censored, against the same fit uncensored (target 3x).
+CensoredFit(session, report, pipelineCount, pairs);
+
 // 1b. Pipeline floor for objects, last of the pipeline figures: a million live PSObjects make
 // every later garbage collection in this process slower (a 10^5-value fit took 13 times as long
 // while they were alive, and stayed slow after), which would distort the figures measured after them.
@@ -214,6 +223,31 @@ for (int i = 0; i < 3; i++)
 report.Info("Import-Module (fresh runspace, median of 3)", $"{Measure.Median(importTimes) * 1000:F0} ms (the first includes loading the assembly)");
 
 return report.Print();
+
+// 8. Censored fit (issue #15): 10^6 LogNormal values with 5% right-censored (at the 95th
+// percentile, -CensoredAbove) against the same fit uncensored, both as a whole double[].
+static void CensoredFit(ModuleRunspace session, Report report, int n, int pairs)
+{
+    var random = new Random(15);
+    var values = new double[n];
+    for (int i = 0; i < n; i++)
+    {
+        // Box-Muller: a standard Normal, exponentiated.
+        double u = 1 - random.NextDouble(), v = random.NextDouble();
+        values[i] = Math.Exp(Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v));
+    }
+
+    double limit = Math.Exp(1.6448536269514722); // the 95th percentile of LogNormal(0, 1)
+    session.Invoke("$global:benchCensored = $args[0]", (object)values);
+    var censored = Measure.Paired(
+        () => Run(session, $"$null = Get-MLEstimate LogNormal -InputObject $global:benchCensored -CensoredAbove {limit.ToString("R", CultureInfo.InvariantCulture)}"),
+        () => Run(session, "$null = Get-MLEstimate LogNormal -InputObject $global:benchCensored"),
+        pairs);
+    var check = session.Invoke($"(Get-MLEstimate LogNormal -InputObject $global:benchCensored -CensoredAbove {limit.ToString("R", CultureInfo.InvariantCulture)}).CensoredCount").Objects;
+    report.Add($"Get-MLEstimate LogNormal -InputObject double[{Count(n)}] -CensoredAbove (5% censored)", censored.Ratio, 3.0, "x uncensored",
+        $"{censored.MedianA:F3} s vs {censored.MedianB:F3} s; {check.FirstOrDefault()} censored");
+    session.Invoke("$global:benchCensored = $null");
+}
 
 static double[] Values(int n, Func<int, double> f)
 {

@@ -85,5 +85,13 @@ namespace PSEstimation
         // -IntervalMethod Profile or Bootstrap (Get-MLEstimate, Get-Quantile, Get-Probability); -Simulations below 2 is InvalidSimulations.
         public const string IntervalMethodNotApplicable = "IntervalMethodNotApplicable";
         public const string IntervalMethodNeedsData = "IntervalMethodNeedsData";
+
+        // Censored data: -CensoredAbove, -CensoredBelow, -LowerProperty/-UpperProperty.
+        public const string InvalidInterval = "InvalidInterval";
+        public const string CensoringOutsideSupport = "CensoringOutsideSupport";
+        public const string InvalidCensoring = "InvalidCensoring";
+        public const string CensoringNotSupported = "CensoringNotSupported";
+        public const string EveryObservationCensored = "EveryObservationCensored";
+        public const string CensoredNotIdentifiable = "CensoredNotIdentifiable";
     }
 }

@@ -16,7 +16,7 @@ namespace PSEstimation.Commands
     /// slot in EndProcessing, which the subclass supplies. With -GroupBy, one slot per group
     /// and property, each fitted on its own.
     /// </summary>
-    public abstract class FamilyFitCommand : NumericInputCommand, IInputSink
+    public abstract partial class FamilyFitCommand : NumericInputCommand, IInputSink
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
@@ -138,6 +138,11 @@ namespace PSEstimation.Commands
 
             if (Response is not null)
             {
+                if (CensoredAbove is not null || CensoredBelow is not null || LowerProperty is not null || UpperProperty is not null)
+                {
+                    Terminate(ErrorIds.CensoringNotSupported, "Censored responses in a regression model (-Response with -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty) are not supported yet: fit the censored values without -Predictor, or the regression without censoring.");
+                }
+
                 try
                 {
                     regression = new RegressionFitting(this, IsPosteriorFit, RegressionPrior);
@@ -150,10 +155,13 @@ namespace PSEstimation.Commands
                 return;
             }
 
+            BeginCensoring();
             BeginFit();
             StartReading(
                 new InputOptions
                 {
+                    LowerProperty = LowerProperty,
+                    UpperProperty = UpperProperty,
                     Weights = Weight,
                     WeightProperty = WeightProperty,
                     GroupVerb = "fitted",
@@ -178,6 +186,7 @@ namespace PSEstimation.Commands
             else
             {
                 Samples.Add(Family!.CreateAccumulator());
+                AddCensoredSlot();
             }
 
             OnSlotAdded(slot);
@@ -186,6 +195,12 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
         {
+            if (Censoring is not null && Censoring.TryCensor(value, weight, out var censored))
+            {
+                CensoredSamples[slot.Index].AddCensored(censored);
+                return;
+            }
+
             if (!Family!.CanFit(value, FixedValues))
             {
                 Reader.Skip(
@@ -197,7 +212,11 @@ namespace PSEstimation.Commands
                 return;
             }
 
-            if (weight > 0)
+            if (weight > 0 && IsCensoring)
+            {
+                CensoredSamples[slot.Index].AddExact(value, weight);
+            }
+            else if (weight > 0)
             {
                 Samples[slot.Index].Add(value, weight);
                 OnValueAdded(slot.Index, value, weight);
@@ -220,6 +239,11 @@ namespace PSEstimation.Commands
             {
                 // The bulk check and copy of 2·10^7 values take a second: let Ctrl+C stop them.
                 Samples[slot.Index].Cancellation = Cancellation;
+            }
+
+            if (IsCensoring)
+            {
+                return TryAcceptCensoredBulk(slot, values);
             }
 
             if (Family is null || !Family.TryAddRange(Samples[slot.Index], values, FixedValues))
@@ -360,6 +384,8 @@ namespace PSEstimation.Commands
         }
 
         private double TotalWeight(int slot)
-            => Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight : Samples[slot].TotalWeight;
+            => Distribution == DistributionName.Categorical ? CategoricalSamples[slot].TotalWeight
+             : IsCensoring ? CensoredSamples[slot].TotalWeight
+             : Samples[slot].TotalWeight;
     }
 }

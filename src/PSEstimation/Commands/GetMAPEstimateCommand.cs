@@ -82,6 +82,15 @@ namespace PSEstimation.Commands
                 {
                     fit = MapEstimator.FitCategorical(CategoricalSamples[slot.Index], dirichlet!, ConfidenceLevel);
                 }
+                else if (IsCensoring)
+                {
+                    var censored = new CensoredMapEstimator(Family!, ConfidenceLevel)
+                    {
+                        Trace = WriteVerbose,
+                        Warn = message => WriteWarning(message + slot.Suffix),
+                    };
+                    fit = censored.Fit(CensoredSamples[slot.Index], FixedValues, prior!, Cancellation);
+                }
                 else
                 {
                     var estimator = new MapEstimator(Family!, ConfidenceLevel)

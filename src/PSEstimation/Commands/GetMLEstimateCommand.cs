@@ -35,6 +35,11 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidSimulations, $"-Simulations must be at least 2 (999 is the default); got {Simulations.ToString(CultureInfo.InvariantCulture)}.", target: Simulations);
             }
 
+            if (IntervalMethod != IntervalMethod.Wald && IsCensoring)
+            {
+                Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for censored data yet: the intervals of a censored fit are Wald intervals.");
+            }
+
             if (IntervalMethod != IntervalMethod.Wald && Distribution == DistributionName.Categorical)
             {
                 Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for Categorical: its intervals are Wald intervals of each relative frequency.");
@@ -72,6 +77,12 @@ namespace PSEstimation.Commands
 
             try
             {
+                if (IsCensoring)
+                {
+                    var censored = new CensoredEstimator(Family!, ConfidenceLevel) { Trace = estimator.Trace, Warn = estimator.Warn };
+                    return censored.Fit(CensoredSamples[slot.Index], FixedValues, Cancellation);
+                }
+
                 var fit = estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
                 var theta = new double[fit.Parameters.Length];
                 for (int i = 0; i < theta.Length; i++)

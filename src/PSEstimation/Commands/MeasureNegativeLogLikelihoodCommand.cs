@@ -18,7 +18,7 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "NegativeLogLikelihood", DefaultParameterSetName = ByParameterSet)]
     [OutputType(typeof(NegativeLogLikelihood), typeof(ObservationNegativeLogLikelihood))]
-    public sealed class MeasureNegativeLogLikelihoodCommand : NumericInputCommand, IInputSink
+    public sealed partial class MeasureNegativeLogLikelihoodCommand : NumericInputCommand, IInputSink
     {
         private const string ByParameterSet = "ByParameter";
         private const string ByEstimateSet = "ByEstimate";
@@ -67,9 +67,12 @@ namespace PSEstimation.Commands
         protected override void BeginProcessing()
         {
             ReadModel();
+            BeginCensoring();
             StartReading(
                 new InputOptions
                 {
+                    LowerProperty = LowerProperty,
+                    UpperProperty = UpperProperty,
                     // A fit read from objects knows its property: objects that have it are read through it.
                     ImpliedProperty = ParameterSetName == ByEstimateSet ? Estimate?.Properties["Property"]?.Value as string : null,
                     AllowBoolean = family?.AcceptsBooleans ?? false,
@@ -161,7 +164,9 @@ namespace PSEstimation.Commands
             double nll;
             try
             {
-                nll = evaluators[slot.Index].Add(value, index);
+                nll = Censoring is not null && Censoring.TryCensor(value, 1.0, out var censored)
+                    ? evaluators[slot.Index].AddCensored(censored, index)
+                    : evaluators[slot.Index].Add(value, index);
             }
             catch (EstimationException e)
             {
@@ -218,6 +223,7 @@ namespace PSEstimation.Commands
                 {
                     var result = evaluator.ToResult(slot.Property, slot.SkippedCount);
                     result.Group = slot.Group.Value;
+                    result.CensoredCount = evaluator.CensoredCount;
                     WriteResult(slot, result);
                 }
             }

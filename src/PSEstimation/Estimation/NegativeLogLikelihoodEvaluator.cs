@@ -120,6 +120,58 @@ namespace PSEstimation.Estimation
             return 0 - logDensity; // not -logDensity: a log-density of 0 gives +0, not -0
         }
 
+        /// <summary>How many of the values were censored observations (log F, log S or log(F(u) - F(l)) instead of log f).</summary>
+        public long CensoredCount { get; private set; }
+
+        /// <summary>
+        /// Adds a censored observation (weight 1) and returns its NLL: -log F(upper), -log S(lower)
+        /// or -log(F(upper) - F(lower)), in log space, so one 40 standard deviations out is finite.
+        /// </summary>
+        public double AddCensored(in Models.Observation observation, long index)
+        {
+            Count++;
+            CensoredCount++;
+            var model = Family.Model!;
+            double logLikelihood = Models.ObservationLikelihood.LogLikelihood(model, observation, Theta);
+            if (double.IsNaN(logLikelihood))
+            {
+                throw new EstimationException(
+                    ErrorIds.UndefinedLogDensity,
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The {0} log-probability of the censored observation ({1:R}, {2:R}) at index {3} is undefined (NaN) at {4}: no likelihood can be reported.",
+                        Family.Name,
+                        observation.Lower,
+                        observation.Upper,
+                        index,
+                        DescribeParameters(Family, Theta)));
+            }
+
+            if (double.IsNegativeInfinity(logLikelihood))
+            {
+                ZeroLikelihoodCount++;
+                if (firstZeroLikelihoodIndices.Count < RecordedIndexCount)
+                {
+                    firstZeroLikelihoodIndices.Add(index);
+                }
+
+                return double.PositiveInfinity;
+            }
+
+            AddCompensated(ref logLikelihoodSum, ref logLikelihoodCompensation, logLikelihood);
+            if (ComputeGradient && GradientExists)
+            {
+                Array.Clear(observationScore, 0, observationScore.Length);
+                Models.ObservationLikelihood.AddDerivatives(model, observation, Theta, observationScore, null);
+                for (int i = 0; i < observationScore.Length; i++)
+                {
+                    AddCompensated(ref scoreSum[i], ref scoreCompensation[i], observationScore[i]);
+                }
+            }
+
+            return 0 - logLikelihood;
+        }
+
         /// <summary>
         /// The log-likelihood so far: -Infinity once any value had zero likelihood; +Infinity when
         /// some value had an infinite density and none had zero likelihood.

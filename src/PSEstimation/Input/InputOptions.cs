@@ -33,6 +33,17 @@ namespace PSEstimation.Input
         /// <summary>Whether $true and $false count as 1 and 0 (Bernoulli).</summary>
         public bool AllowBoolean { get; set; }
 
+        /// <summary>
+        /// -LowerProperty: with <see cref="UpperProperty"/>, each object is one observation in the
+        /// interval form of fitdistrplus::fitdistcens (equal bounds exact, an empty lower bound
+        /// left-censored, an empty upper bound right-censored, two bounds interval-censored), handed
+        /// to the sink's <see cref="IIntervalSink"/>.
+        /// </summary>
+        public string? LowerProperty { get; set; }
+
+        /// <summary>-UpperProperty: see <see cref="LowerProperty"/>.</summary>
+        public string? UpperProperty { get; set; }
+
         /// <summary>Whether values are taken as they are (any scalar: Categorical) instead of as numbers.</summary>
         public bool AcceptsAnyScalar { get; set; }
     }

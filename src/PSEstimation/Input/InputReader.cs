@@ -48,7 +48,7 @@ namespace PSEstimation.Input
             if (options.GroupBy is null)
             {
                 singleGroup = NewGroup(null, isNamed: false);
-                if (options.Properties is null && !weighted && !options.AcceptsAnyScalar)
+                if (options.Properties is null && !weighted && !options.AcceptsAnyScalar && options.LowerProperty is null)
                 {
                     plainSlot = singleGroup.Slots[0];
                 }
@@ -183,6 +183,12 @@ namespace PSEstimation.Input
                 return;
             }
 
+            if (options.LowerProperty is string lowerName)
+            {
+                ReadInterval(group.Slots[0], psObject ?? PSObject.AsPSObject(item), value, item, lowerName, options.UpperProperty!, weight, index);
+                return;
+            }
+
             string[]? properties = options.Properties;
             if (properties is null)
             {
@@ -207,6 +213,76 @@ namespace PSEstimation.Input
 
                 Convert(slot, propertyValue, weight, index);
             }
+        }
+
+        /// <summary>
+        /// -LowerProperty/-UpperProperty: reads both bounds (null, '' or blank is an empty bound),
+        /// skips an object with no bound at all, an unusable one, or reversed bounds (each a
+        /// non-terminating error, counted), and hands the rest on: equal bounds as an exact value.
+        /// </summary>
+        private void ReadInterval(InputSlot slot, PSObject psObject, object value, object item, string lowerName, string upperName, double weight, long index)
+        {
+            if (!TryReadBound(slot, psObject, value, item, lowerName, double.NegativeInfinity, index, out double lower)
+                || !TryReadBound(slot, psObject, value, item, upperName, double.PositiveInfinity, index, out double upper))
+            {
+                return;
+            }
+
+            if (double.IsNegativeInfinity(lower) && double.IsPositiveInfinity(upper))
+            {
+                Skip(slot, "with both bounds empty", ErrorIds.InvalidInterval, $"The input at index {index}{slot.Suffix} has neither a lower ('{lowerName}') nor an upper ('{upperName}') bound, so it says nothing about the value; it was skipped.", item);
+                return;
+            }
+
+            if (lower > upper)
+            {
+                Skip(
+                    slot,
+                    "with reversed bounds",
+                    ErrorIds.InvalidInterval,
+                    $"The input at index {index}{slot.Suffix} has lower bound {NumericConversion.Describe(lower)} above its upper bound {NumericConversion.Describe(upper)}; it was skipped.",
+                    item);
+                return;
+            }
+
+            if (lower == upper)
+            {
+                sink.AcceptValue(slot, lower, weight, index, lower);
+                return;
+            }
+
+            if (sink is IIntervalSink intervals)
+            {
+                intervals.AcceptInterval(slot, lower, upper, weight, index, item);
+            }
+        }
+
+        private bool TryReadBound(InputSlot slot, PSObject psObject, object value, object item, string name, double empty, long index, out double bound)
+        {
+            bound = empty;
+            if (!PropertyReader.TryRead(psObject, value, name, out object? raw))
+            {
+                Skip(slot, SkipReason.MissingProperty(name), ErrorIds.PropertyNotFound, $"The input at index {index} has no property '{name}'; it was skipped.", item);
+                return false;
+            }
+
+            object? plain = raw is PSObject wrapped ? wrapped.BaseObject : raw;
+            if (plain is null || plain is System.DBNull || (plain is string text && text.Trim().Length == 0))
+            {
+                return true;
+            }
+
+            var failure = NumericConversion.TryConvert(plain, allowBoolean: false, out bound);
+            if (failure == NumericConversion.Failure.None || (failure == NumericConversion.Failure.NotFinite && bound == empty))
+            {
+                // An infinite bound on its own side is an empty one.
+                bound = failure == NumericConversion.Failure.None ? bound : empty;
+                return true;
+            }
+
+            string what = failure == NumericConversion.Failure.NotFinite ? "is not finite" : "is not a number";
+            Skip(slot, SkipReason.ForValue(raw), failure == NumericConversion.Failure.NotFinite ? ErrorIds.NonFiniteValue : ErrorIds.NotANumber, $"The bound '{name}' = {NumericConversion.Describe(raw)} of the input at index {index}{slot.Suffix} {what}; it was skipped.", item);
+            return false;
         }
 
         /// <summary>Without -Property: the value is the object itself, or its implied property, or an object that needed -Property.</summary>

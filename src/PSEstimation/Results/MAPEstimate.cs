@@ -101,6 +101,9 @@ namespace PSEstimation
         /// <summary>Whether the optimiser met its convergence test (always true for a closed form).</summary>
         public bool Converged { get; }
 
+        /// <summary>How many observations were censored (not exact values), as in <see cref="MLEstimate.CensoredCount"/>.</summary>
+        public double CensoredCount { get; internal set; }
+
         /// <summary>
         /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each
         /// parameter as columns (Mean, MeanStandardError, MeanLower, MeanUpper, MeanFixed ...).

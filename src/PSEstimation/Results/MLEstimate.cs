@@ -110,6 +110,12 @@ namespace PSEstimation
         public bool Converged { get; }
 
         /// <summary>
+        /// How many observations were censored (not exact values: right-, left- or interval-censored;
+        /// the sum of their weights with -Weight); 0 without -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty.
+        /// </summary>
+        public double CensoredCount { get; internal set; }
+
+        /// <summary>
         /// The fit as one row of plain values, for Export-Csv: the scalar properties, and each
         /// parameter as columns (Mean, MeanStandardError, MeanLower, MeanUpper, MeanFixed ...).
         /// $fits | ForEach-Object { $_.ToFlatObject() } | Export-Csv fits.csv

@@ -47,6 +47,9 @@ namespace PSEstimation
         /// <summary>The number of values evaluated, those outside the support included.</summary>
         public double SampleSize { get; }
 
+        /// <summary>How many of the observations were censored (not exact values): 0 without -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty.</summary>
+        public long CensoredCount { get; internal set; }
+
         /// <summary>How many input values were skipped because they could not be used (each reported as an error).</summary>
         public long SkippedCount { get; }
 

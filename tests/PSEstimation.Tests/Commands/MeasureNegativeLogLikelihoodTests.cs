@@ -389,7 +389,7 @@ namespace PSEstimation.Tests.Commands
             Assert.Null(result.TerminatingError);
             Assert.StartsWith("Measures the negative log-likelihood", (string)result.Objects[0]);
             Assert.True((int)result.Objects[1] >= 3, "at least three examples");
-            Assert.Equal("Distribution,Estimate,GroupBy,InputObject,Parameter,PerObservation,Property", string.Join(",", ((string)result.Objects[2]).Split(',').OrderBy(s => s, StringComparer.Ordinal)));
+            Assert.Equal("CensoredAbove,CensoredBelow,Distribution,Estimate,GroupBy,InputObject,LowerProperty,Parameter,PerObservation,Property,UpperProperty", string.Join(",", ((string)result.Objects[2]).Split(',').OrderBy(s => s, StringComparer.Ordinal)));
         }
 
         public static IEnumerable<object[]> NllCases() => NegativeLogLikelihoodTests.NllCases();

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PSEstimation.Distributions;
+using PSEstimation.Estimation;
+using PSEstimation.Input;
+
+namespace PSEstimation.Commands
+{
+    /// <summary>
+    /// The censored-data part of the fitting cmdlets (issue #15): -CensoredAbove, -CensoredBelow
+    /// and the interval form -LowerProperty/-UpperProperty; with any of them, each slot keeps a
+    /// <see cref="CensoredSample"/> (the family's accumulator for the exact values, the censored
+    /// observations beside it) and is fitted by <see cref="CensoredEstimator"/>.
+    /// </summary>
+    public abstract partial class FamilyFitCommand : IIntervalSink
+    {
+        /// <summary>
+        /// Right-censoring limit: a value at or above it is only known to be at least this (a
+        /// timeout recorded as the timeout).
+        /// </summary>
+        [Parameter]
+        public double? CensoredAbove { get; set; }
+
+        /// <summary>
+        /// Left-censoring limit: a value at or below it is only known to be at most this (a
+        /// detection limit recorded as the limit).
+        /// </summary>
+        [Parameter]
+        public double? CensoredBelow { get; set; }
+
+        /// <summary>
+        /// The interval form (fitdistrplus::fitdistcens): the property holding each observation's
+        /// lower bound; empty (null or '') when it is only known to be at most the upper bound.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LowerProperty { get; set; }
+
+        /// <summary>
+        /// The interval form: the property holding each observation's upper bound; empty when it
+        /// is only known to be at least the lower bound. Equal bounds are an exact value.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UpperProperty { get; set; }
+
+        /// <summary>The limits, when -CensoredAbove, -CensoredBelow or the interval form is given.</summary>
+        internal CensoringRule? Censoring { get; private set; }
+
+        /// <summary>Whether the fit is a censored one (any censoring parameter given).</summary>
+        internal bool IsCensoring => Censoring is not null;
+
+        /// <summary>Per slot, the censored sample (only when <see cref="IsCensoring"/>); its Exact is the slot's entry of Samples.</summary>
+        internal List<CensoredSample> CensoredSamples { get; } = new List<CensoredSample>();
+
+        /// <summary>Checks the censoring parameters against each other and the family; terminating errors.</summary>
+        private void BeginCensoring()
+        {
+            bool interval = LowerProperty is not null || UpperProperty is not null;
+            if (!interval && CensoredAbove is null && CensoredBelow is null)
+            {
+                return;
+            }
+
+            if (interval && (LowerProperty is null || UpperProperty is null))
+            {
+                Terminate(ErrorIds.InvalidCensoring, "-LowerProperty and -UpperProperty go together: give both (an empty bound in the data marks a left- or right-censored observation).");
+            }
+
+            if (interval && (CensoredAbove is not null || CensoredBelow is not null))
+            {
+                Terminate(ErrorIds.InvalidCensoring, "Give censoring either as limits (-CensoredAbove, -CensoredBelow) or as bounds (-LowerProperty/-UpperProperty), not both.");
+            }
+
+            if (interval && Property is not null)
+            {
+                Terminate(ErrorIds.InvalidCensoring, "-LowerProperty/-UpperProperty name the properties to read; drop -Property (with -CensoredAbove or -CensoredBelow, -Property works as usual).");
+            }
+
+            try
+            {
+                CensoredEstimator.RequireSupported(Family, FixedValues, Distribution);
+                Censoring = CensoringRule.Create(Family!, FixedValues, CensoredAbove, CensoredBelow);
+            }
+            catch (EstimationException e)
+            {
+                Terminate(e.ErrorId, e.Message);
+            }
+        }
+
+        private void AddCensoredSlot()
+        {
+            if (IsCensoring)
+            {
+                int slot = Samples.Count - 1;
+                CensoredSamples.Add(new CensoredSample(Samples[slot], Family!.CreateAccumulator()));
+            }
+        }
+
+        /// <inheritdoc/>
+        void IIntervalSink.AcceptInterval(InputSlot slot, double lower, double upper, double weight, long index, object original)
+        {
+            if (Censoring!.FromBounds(lower, upper, weight, out string? outside) is not Models.Observation observation)
+            {
+                Reader.Skip(slot, SkipReason.OutsideSupport, ErrorIds.CensoringOutsideSupport, $"The input at index {index}{slot.Suffix}: {outside}; it was skipped.", original);
+                return;
+            }
+
+            CensoredSamples[slot.Index].AddCensored(observation);
+        }
+
+        /// <summary>The bulk path with -CensoredAbove/-CensoredBelow: censored values apart, the exact ones through the family's bulk check.</summary>
+        private bool TryAcceptCensoredBulk(InputSlot slot, double[] values)
+        {
+            var sample = CensoredSamples[slot.Index];
+            var exact = new List<double>(values.Length);
+            var censored = new List<Models.Observation>();
+            foreach (double x in values)
+            {
+                if (double.IsNaN(x) || double.IsInfinity(x))
+                {
+                    return false;
+                }
+
+                if (Censoring!.TryCensor(x, 1.0, out var observation))
+                {
+                    censored.Add(observation);
+                }
+                else
+                {
+                    exact.Add(x);
+                }
+            }
+
+            double[] exactValues = exact.Count == values.Length ? values : exact.ToArray();
+            Samples[slot.Index].Cancellation = Cancellation;
+            if (!Family!.TryAddRange(Samples[slot.Index], exactValues, FixedValues))
+            {
+                return false;
+            }
+
+            sample.AddExactRangeToStart(exactValues);
+            foreach (var observation in censored)
+            {
+                sample.AddCensored(observation);
+            }
+
+            return true;
+        }
+    }
+}
