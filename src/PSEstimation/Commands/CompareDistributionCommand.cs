@@ -231,7 +231,7 @@ namespace PSEstimation.Commands
         private bool Bootstrap(InputSlot slot, double[] sorted, Candidate[] outcomes)
         {
             var continuous = outcomes.Where(o => o.Row is not null && !o.Family.IsDiscrete).ToList();
-            var runs = continuous.Select(o => new ParametricBootstrap(o.Family, new double?[o.Theta.Length], o.Theta, sorted.Length) { MaxDegreeOfParallelism = MaxDegreeOfParallelism }).ToList();
+            var runs = continuous.Select(o => new GoodnessOfFitBootstrap(o.Family, new double?[o.Theta.Length], o.Theta, sorted.Length) { MaxDegreeOfParallelism = MaxDegreeOfParallelism }).ToList();
             var root = SetSeed is int seed ? new RandomSource(seed) : RandomSource.FromEntropy();
             var results = new BootstrapResult[runs.Count];
             bool finished = RunWithProgress(

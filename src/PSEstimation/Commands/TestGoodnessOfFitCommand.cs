@@ -253,7 +253,7 @@ namespace PSEstimation.Commands
             BootstrapResult? bootstrap = null;
             if (estimated && Simulations > 0)
             {
-                var run = new ParametricBootstrap(family, fixedValues, theta, n) { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+                var run = new GoodnessOfFitBootstrap(family, fixedValues, theta, n) { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
                 var root = SetSeed is int seed ? new RandomSource(seed) : RandomSource.FromEntropy();
                 if (!RunWithProgress(() => bootstrap = run.Run(observed, Simulations, root, Cancellation), () => run.Completed, Simulations, $"Test-GoodnessOfFit {name}: parametric bootstrap{slot.Suffix}"))
                 {

@@ -134,7 +134,7 @@ namespace PSEstimation.Tests.FitTests
             var theta = fit.Parameters.Select(p => p.Value).ToArray();
             var observed = EdfStatistics.Compute(sorted, family.Model!, theta);
             const int m = 2000;
-            var result = new ParametricBootstrap(family, none, theta, sorted.Length).Run(observed, m, new RandomSource(20261202), CancellationToken.None);
+            var result = new GoodnessOfFitBootstrap(family, none, theta, sorted.Length).Run(observed, m, new RandomSource(20261202), CancellationToken.None);
             Assert.Equal(0, result.Failed);
             foreach (var test in new[] { GoodnessOfFitTest.KolmogorovSmirnov, GoodnessOfFitTest.CramerVonMises, GoodnessOfFitTest.AndersonDarling })
             {
@@ -176,7 +176,7 @@ namespace PSEstimation.Tests.FitTests
             var (_, sorted, theta) = Load("gof_weib70__weibull_true");
             var none = new double?[2];
             var observed = EdfStatistics.Compute(sorted, family.Model!, theta);
-            BootstrapResult Run(int threads) => new ParametricBootstrap(family, none, theta, sorted.Length) { MaxDegreeOfParallelism = threads }
+            BootstrapResult Run(int threads) => new GoodnessOfFitBootstrap(family, none, theta, sorted.Length) { MaxDegreeOfParallelism = threads }
                 .Run(observed, 300, new RandomSource(42), CancellationToken.None);
             var one = Run(1);
             var two = Run(2);
@@ -190,7 +190,7 @@ namespace PSEstimation.Tests.FitTests
                 Assert.Equal(one.Simulations, r.Simulations);
             }
 
-            var other = new ParametricBootstrap(family, none, theta, sorted.Length).Run(observed, 300, new RandomSource(43), CancellationToken.None);
+            var other = new GoodnessOfFitBootstrap(family, none, theta, sorted.Length).Run(observed, 300, new RandomSource(43), CancellationToken.None);
             Assert.NotEqual((one.KolmogorovSmirnov, one.CramerVonMises, one.AndersonDarling), (other.KolmogorovSmirnov, other.CramerVonMises, other.AndersonDarling));
         }
 

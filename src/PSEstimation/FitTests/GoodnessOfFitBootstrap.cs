@@ -17,11 +17,11 @@ namespace PSEstimation.FitTests
     /// <see cref="RandomSource.ForWorkItem"/>(i) of the seed's stream, so the answer depends on
     /// the seed only, never on the number of cores or the order the work runs in.
     /// </summary>
-    internal sealed class ParametricBootstrap
+    internal sealed class GoodnessOfFitBootstrap
     {
         private int completed;
 
-        public ParametricBootstrap(DistributionFamily family, double?[] fixedValues, double[] theta, int sampleSize)
+        public GoodnessOfFitBootstrap(DistributionFamily family, double?[] fixedValues, double[] theta, int sampleSize)
         {
             Family = family;
             FixedValues = fixedValues;
