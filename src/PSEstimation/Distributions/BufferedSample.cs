@@ -32,6 +32,34 @@ namespace PSEstimation.Distributions
         /// <summary>The weights (valid up to <see cref="Length"/>), or null when every weight is 1.</summary>
         internal double[]? Weights => weights;
 
+        /// <summary>The last fused pass over this sample (<see cref="FusedLikelihoodFamily"/>), or null.</summary>
+        internal FusedPass? LastPass { get; set; }
+
+        private RelativeLogs? relativeLogs;
+
+        /// <summary>log(x/max) of every value, computed at the first call and again only if the sample has grown.</summary>
+        internal RelativeLogs RelativeLogs()
+        {
+            var kept = relativeLogs;
+            if (kept is not null && kept.Logs.Length == Length)
+            {
+                return kept;
+            }
+
+            Range(out _, out double reference);
+            Passes++;
+            var logs = new double[Length];
+            for (int i = 0; i < logs.Length; i++)
+            {
+                CancellationCheck.At(i, Cancellation);
+                logs[i] = SpecialMath.LogRatio(values[i], reference);
+            }
+
+            kept = new RelativeLogs(reference, logs);
+            relativeLogs = kept;
+            return kept;
+        }
+
         /// <summary>Counts a pass made over <see cref="Values"/> or a copy of them (e.g. their logs) rather than through <see cref="ValueAt"/>.</summary>
         public void NotePass() => Passes++;
 

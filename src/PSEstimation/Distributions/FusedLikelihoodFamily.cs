@@ -5,11 +5,11 @@ namespace PSEstimation.Distributions
 {
     /// <summary>
     /// A buffered family whose log-likelihood, score and Hessian come from one pass over the
-    /// data (the per-value terms share their expensive parts: an exp, a log). The pass for the
-    /// last parameter vector is kept, so Newton's value at an accepted trial point and its
-    /// gradient and Hessian there cost one pass, not three: 10^6 values stay within a few dozen
-    /// passes for a whole fit. The kept pass is an immutable object swapped in one assignment,
-    /// so concurrent callers at worst recompute.
+    /// data (the per-value terms share their expensive parts: an exp, a log). The sample keeps
+    /// its pass for the last parameter vector (<see cref="FusedPass"/>), so Newton's value at an
+    /// accepted trial point and its gradient and Hessian there cost one pass, not three: 10^6
+    /// values stay within a few dozen passes for a whole fit. The family itself holds no state,
+    /// so one family object fits many samples at once.
     /// </summary>
     /// <remarks>
     /// A large sample's pass is cut into fixed chunks of <see cref="ChunkSize"/> values evaluated
@@ -20,8 +20,6 @@ namespace PSEstimation.Distributions
     {
         /// <summary>Values per chunk of a parallel pass (large enough that scheduling one costs nothing next to it).</summary>
         internal const int ChunkSize = 1 << 15;
-
-        private Evaluation? last;
 
         /// <summary>A fused fitter of <paramref name="model"/>.</summary>
         protected FusedLikelihoodFamily(PSEstimation.Models.DistributionModel model)
@@ -44,15 +42,16 @@ namespace PSEstimation.Distributions
         /// </summary>
         protected abstract double EvaluateRange(BufferedSample sample, int from, int to, double[] theta, double[] score, double[,] hessian);
 
-        /// <summary>Called once before each pass, before any range: the place to build per-sample caches.</summary>
+        /// <summary>Called once before each pass, before any range: the place to build what the sample derives once (e.g. <see cref="BufferedSample.RelativeLogs"/>) before ranges read it in parallel.</summary>
         protected virtual void BeginPass(BufferedSample sample)
         {
         }
 
-        private Evaluation Evaluate(SampleAccumulator sample, double[] theta)
+        private FusedPass Evaluate(SampleAccumulator sample, double[] theta)
         {
-            var kept = last;
-            if (kept is not null && kept.Matches(sample, theta))
+            var buffered = (BufferedSample)sample;
+            var kept = buffered.LastPass;
+            if (kept is not null && kept.Matches(this, sample, theta))
             {
                 return kept;
             }
@@ -60,9 +59,9 @@ namespace PSEstimation.Distributions
             int p = Parameters.Count;
             var score = new double[p];
             var hessian = new double[p, p];
-            double logLik = EvaluateSample((BufferedSample)sample, theta, score, hessian);
-            kept = new Evaluation(sample, (double[])theta.Clone(), logLik, score, hessian);
-            last = kept;
+            double logLik = EvaluateSample(buffered, theta, score, hessian);
+            kept = new FusedPass(this, sample, (double[])theta.Clone(), logLik, score, hessian);
+            buffered.LastPass = kept;
             return kept;
         }
 
@@ -105,50 +104,6 @@ namespace PSEstimation.Distributions
             }
 
             return logLik;
-        }
-
-        /// <summary>One pass's results and the point and sample it belongs to.</summary>
-        private sealed class Evaluation
-        {
-            private readonly SampleAccumulator sample;
-            private readonly long count;
-            private readonly double totalWeight;
-            private readonly double[] theta;
-
-            public Evaluation(SampleAccumulator sample, double[] theta, double logLikelihood, double[] score, double[,] hessian)
-            {
-                this.sample = sample;
-                count = sample.Count;
-                totalWeight = sample.TotalWeight;
-                this.theta = theta;
-                LogLikelihood = logLikelihood;
-                Score = score;
-                Hessian = hessian;
-            }
-
-            public double LogLikelihood { get; }
-
-            public double[] Score { get; }
-
-            public double[,] Hessian { get; }
-
-            public bool Matches(SampleAccumulator other, double[] point)
-            {
-                if (!ReferenceEquals(sample, other) || other.Count != count || other.TotalWeight != totalWeight || point.Length != theta.Length)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < point.Length; i++)
-                {
-                    if (!(point[i] == theta[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
         }
     }
 }

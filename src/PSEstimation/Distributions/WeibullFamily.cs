@@ -20,8 +20,6 @@ namespace PSEstimation.Distributions
     /// </remarks>
     internal sealed class WeibullFamily : FusedLikelihoodFamily
     {
-        private LogCache? logValues;
-
         /// <summary>
         /// Largest shape a fit starts from: beyond it (sd(log x) below about 1e-10) the
         /// sample is constant to double precision for this purpose.
@@ -49,7 +47,9 @@ namespace PSEstimation.Distributions
         {
             double k = theta[0], lambda = theta[1];
             double logLambda = Math.Log(lambda);
-            var logs = LogValues(s, out double reference);
+            var relative = s.RelativeLogs();
+            double[] logs = relative.Logs;
+            double reference = relative.Reference;
             double lambdaOffset = SpecialMath.LogRatio(lambda, reference);
             double[]? weights = s.Weights;
             double n = 0, sumZ = 0, sumT = 0, sumZT = 0, sumZZT = 0;
@@ -79,30 +79,8 @@ namespace PSEstimation.Distributions
             return n * (Math.Log(k) - logLambda) + (k - 1) * sumZ - sumT;
         }
 
-        /// <summary>Builds the log cache before the ranges of a pass read it in parallel.</summary>
-        protected override void BeginPass(BufferedSample s) => LogValues(s, out _);
-
-        /// <summary>log(x/r) for every value, with r the largest value; computed once per sample (and again if it grew).</summary>
-        private double[] LogValues(BufferedSample s, out double reference)
-        {
-            var kept = logValues;
-            if (kept is not null && ReferenceEquals(kept.Sample, s) && kept.Logs.Length == s.Length)
-            {
-                reference = kept.Reference;
-                return kept.Logs;
-            }
-
-            s.Range(out _, out reference);
-            var logs = new double[s.Length];
-            for (int i = 0; i < logs.Length; i++)
-            {
-                CancellationCheck.At(i, s.Cancellation);
-                logs[i] = SpecialMath.LogRatio(s.ValueAt(i), reference);
-            }
-
-            logValues = new LogCache(s, reference, logs);
-            return logs;
-        }
+        /// <summary>Builds the sample's logs before the ranges of a pass read them in parallel.</summary>
+        protected override void BeginPass(BufferedSample s) => s.RelativeLogs();
 
         /// <summary>With Shape fixed, the Scale MLE is (Σ w xᵏ / n)^(1/k).</summary>
         public override double[]? ClosedForm(SampleAccumulator sample, double?[] fixedValues)
@@ -215,22 +193,5 @@ namespace PSEstimation.Distributions
         }
 
         private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
-
-        /// <summary>The logs of one sample's values.</summary>
-        private sealed class LogCache
-        {
-            public LogCache(BufferedSample sample, double reference, double[] logs)
-            {
-                Sample = sample;
-                Reference = reference;
-                Logs = logs;
-            }
-
-            public BufferedSample Sample { get; }
-
-            public double Reference { get; }
-
-            public double[] Logs { get; }
-        }
     }
 }
