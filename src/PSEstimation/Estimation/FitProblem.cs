@@ -23,8 +23,9 @@ namespace PSEstimation.Estimation
 
     /// <summary>
     /// What a fit was made of, kept so that its intervals can be re-derived by re-fitting: the
-    /// family, the sample (its accumulator, weights and, once they land, censored observations
-    /// included), the fixed parameters and the maximum. Profile likelihoods re-fit the same sample
+    /// family, the sample (its accumulator with weights; for a censored fit the censored sample
+    /// and its censoring rule, re-fitted through <see cref="CensoredEstimator"/>), the fixed
+    /// parameters and the maximum. Profile likelihoods re-fit the same sample
     /// with one more parameter held; the parametric bootstrap fits simulated samples with the same
     /// parameters held. Both go through <see cref="Maximize(DistributionFamily, SampleAccumulator, double?[], CancellationToken)"/>, the same entry points of the family
     /// as <see cref="MaximumLikelihoodEstimator.Fit"/> (closed form, else the numerical fit), so
