@@ -120,3 +120,42 @@ Describe 'Get-Probability -IntervalMethod' {
         $p.SurvivalUpper | Should -BeLessThan 1
     }
 }
+
+Describe '-IntervalMethod with censored data' {
+    BeforeAll {
+        $script:times = 0.12, 0.85, 2.40, 0.33, 1.07, 0.05, 0.61
+    }
+
+    It 'gives the closed-form profile interval of a right-censored Exponential rate (mpmath)' {
+        # tools/make_censored_intervals_reference.py: d log(r / r-hat) - (r - r-hat) T = -chi2_1(0.95) / 2
+        $fit = $times | Get-MLEstimate Exponential -CensoredAbove 1 -IntervalMethod Profile
+        $fit.IntervalMethod | Should -BeExactly 'Profile'
+        $fit.CensoredCount | Should -Be 2
+        RelErr $fit.Parameters[0].Lower 0.45277907366941845964 | Should -BeLessThan 1e-6
+        RelErr $fit.Parameters[0].Upper 2.7137345034052527423 | Should -BeLessThan 1e-6
+    }
+
+    It 'gives the profile interval of a censored fit''s p99 and survival probability (mpmath)' {
+        $fit = $times | Get-MLEstimate Exponential -CensoredAbove 1
+        $q = $fit | Get-Quantile 0.99 -IntervalMethod Profile
+        RelErr $q.Lower 1.6969862675252218767 | Should -BeLessThan 1e-6
+        RelErr $q.Upper 10.170898908085144403 | Should -BeLessThan 1e-6
+        $p = $fit | Get-Probability 0.5 -IntervalMethod Profile
+        RelErr $p.SurvivalLower 0.25746609133056108957 | Should -BeLessThan 1e-6
+        RelErr $p.SurvivalUpper 0.79740742159595517651 | Should -BeLessThan 1e-6
+    }
+
+    It 'bootstraps a fit censored by a limit reproducibly for a seed' {
+        $a = $x10 | Get-MLEstimate LogNormal -CensoredAbove 3 -IntervalMethod Bootstrap -Simulations 199 -SetSeed 11
+        $b = $x10 | Get-MLEstimate LogNormal -CensoredAbove 3 -IntervalMethod Bootstrap -Simulations 199 -SetSeed 11
+        $a.IntervalMethod | Should -BeExactly 'Bootstrap'
+        $a.Parameters[1].Lower | Should -Be $b.Parameters[1].Lower
+        $a.Parameters[1].Upper | Should -Be $b.Parameters[1].Upper
+    }
+
+    It 'refuses the bootstrap of the interval form, saying why' {
+        $rows = @{ L = 0.12; U = 0.12 }, @{ L = 1; U = '' }, @{ L = 0.33; U = 0.33 }
+        { $rows | Get-MLEstimate Exponential -LowerProperty L -UpperProperty U -IntervalMethod Bootstrap -ErrorAction Stop } |
+            Should -Throw -ErrorId 'IntervalMethodNotApplicable,PSEstimation.Commands.GetMLEstimateCommand' -ExpectedMessage '*mechanism*'
+    }
+}

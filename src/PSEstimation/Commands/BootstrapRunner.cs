@@ -38,7 +38,7 @@ namespace PSEstimation.Commands
                     }
                 }
 
-                double n = problem.Sample.TotalWeight;
+                double n = problem.TotalWeight;
                 if (Math.Abs(n - Math.Round(n)) > 1e-9 * Math.Max(1, n))
                 {
                     cmdlet.WriteWarning($"The weights sum to {n.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)}, not a whole number: each simulated sample has {Math.Round(n).ToString(System.Globalization.CultureInfo.InvariantCulture)} values.");

@@ -66,6 +66,11 @@ namespace PSEstimation.Commands
                             : $"-IntervalMethod {method} re-fits the data the fit was made from, which only a live result of Get-MLEstimate in this session carries (a fit from Import-Clixml, a job or JSON has its estimates only). Pipe the data to Get-MLEstimate again, or use -IntervalMethod Wald.",
                         ErrorCategory.InvalidOperation);
                 }
+
+                if (method == IntervalMethod.Bootstrap && distribution.Problem?.BootstrapRefusal is string refusal)
+                {
+                    command.Terminate(ErrorIds.IntervalMethodNotApplicable, refusal, ErrorCategory.InvalidOperation);
+                }
             }
 
             return new DerivedIntervalSource(command, distribution, method, simulations, seed, cancellation);

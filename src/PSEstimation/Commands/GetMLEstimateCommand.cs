@@ -35,9 +35,9 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidSimulations, $"-Simulations must be at least 2 (999 is the default); got {Simulations.ToString(CultureInfo.InvariantCulture)}.", target: Simulations);
             }
 
-            if (IntervalMethod != IntervalMethod.Wald && IsCensoring)
+            if (IntervalMethod == IntervalMethod.Bootstrap && FitProblem.BootstrapRefusalFor(Censoring) is string refusal)
             {
-                Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for censored data yet: the intervals of a censored fit are Wald intervals.");
+                Terminate(ErrorIds.IntervalMethodNotApplicable, refusal);
             }
 
             if (IntervalMethod != IntervalMethod.Wald && Distribution == DistributionName.Categorical)
@@ -80,17 +80,13 @@ namespace PSEstimation.Commands
                 if (IsCensoring)
                 {
                     var censored = new CensoredEstimator(Family!, ConfidenceLevel) { Trace = estimator.Trace, Warn = estimator.Warn };
-                    return censored.Fit(CensoredSamples[slot.Index], FixedValues, Cancellation);
+                    var censoredFit = censored.Fit(CensoredSamples[slot.Index], FixedValues, Cancellation);
+                    censoredFit.Problem = new FitProblem(Family!, CensoredSamples[slot.Index], Censoring!, FixedValues, Estimates(censoredFit), censoredFit.LogLikelihood);
+                    return ApplyIntervalMethod(censoredFit, warn) ? censoredFit : null;
                 }
 
                 var fit = estimator.Fit(Samples[slot.Index], FixedValues, Cancellation);
-                var theta = new double[fit.Parameters.Length];
-                for (int i = 0; i < theta.Length; i++)
-                {
-                    theta[i] = fit.Parameters[i].Value;
-                }
-
-                fit.Problem = new FitProblem(Family!, Samples[slot.Index], FixedValues, theta, fit.LogLikelihood);
+                fit.Problem = new FitProblem(Family!, Samples[slot.Index], FixedValues, Estimates(fit), fit.LogLikelihood);
                 return ApplyIntervalMethod(fit, warn) ? fit : null;
             }
             catch (EstimationException e)
@@ -102,6 +98,17 @@ namespace PSEstimation.Commands
             {
                 return null;
             }
+        }
+
+        private static double[] Estimates(MLEstimate fit)
+        {
+            var theta = new double[fit.Parameters.Length];
+            for (int i = 0; i < theta.Length; i++)
+            {
+                theta[i] = fit.Parameters[i].Value;
+            }
+
+            return theta;
         }
 
         /// <summary>Profile or bootstrap intervals in place of the Wald ones; false when cancelled.</summary>

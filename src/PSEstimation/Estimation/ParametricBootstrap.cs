@@ -95,10 +95,15 @@ namespace PSEstimation.Estimation
         public static BootstrapReplicates Run(FitProblem problem, int simulations, RandomSource seedStream, int maxDegreeOfParallelism, CancellationToken cancellation, Action? progress = null)
         {
             var model = problem.Family.Model ?? throw new EstimationException("BootstrapNotAvailable", $"{problem.Family.Name} has no sampler.");
-            long n = (long)Math.Round(problem.Sample.TotalWeight);
+            if (problem.BootstrapRefusal is string refusal)
+            {
+                throw new EstimationException("BootstrapNotAvailable", refusal);
+            }
+
+            long n = (long)Math.Round(problem.TotalWeight);
             if (n < 1 || n > int.MaxValue)
             {
-                throw new EstimationException("BootstrapNotAvailable", $"A bootstrap needs a sample size between 1 and {int.MaxValue}; this fit's is {problem.Sample.TotalWeight}.");
+                throw new EstimationException("BootstrapNotAvailable", $"A bootstrap needs a sample size between 1 and {int.MaxValue}; this fit's is {problem.TotalWeight}.");
             }
 
             var thetas = new double[]?[simulations];
@@ -113,7 +118,9 @@ namespace PSEstimation.Estimation
                 {
                     var random = seedStream.ForWorkItem(b);
                     model.Sample(random, problem.Theta, buffer);
-                    var theta = Replicate(problem, buffer, cancellation);
+                    var theta = problem.Censoring is CensoringRule rule
+                        ? CensoredReplicate(problem, rule, buffer, cancellation)
+                        : Replicate(problem, buffer, cancellation);
                     thetas[b] = theta;
                     if (theta is null)
                     {
@@ -125,6 +132,32 @@ namespace PSEstimation.Estimation
                 },
                 _ => { });
             return new BootstrapReplicates(thetas, failures);
+        }
+
+        /// <summary>
+        /// A replicate of a fit censored by fixed limits: the simulated values censored by the
+        /// same limits (a value at or above -CensoredAbove becomes "at least" it), as the cmdlet
+        /// censors its input, and fitted censored with the same parameters held.
+        /// </summary>
+        private static double[]? CensoredReplicate(FitProblem problem, CensoringRule rule, double[] values, CancellationToken cancellation)
+        {
+            var pairs = new (double Value, double Weight)[values.Length];
+            int count = 0;
+            foreach (double x in values)
+            {
+                if (!double.IsNaN(x) && !double.IsInfinity(x))
+                {
+                    pairs[count++] = (x, 1.0);
+                }
+            }
+
+            var sample = CensoredSample.Build(rule, problem.FixedValues, new ArraySegment<(double Value, double Weight)>(pairs, 0, count), Array.Empty<(double Lower, double Upper, double Weight)>(), out _);
+            if (sample.TotalWeight <= 0)
+            {
+                return null;
+            }
+
+            return Checked(() => FitProblem.MaximizeCensored(problem.Family, sample, problem.FixedValues, cancellation));
         }
 
         private static double[]? Replicate(FitProblem problem, double[] values, CancellationToken cancellation)
@@ -150,9 +183,15 @@ namespace PSEstimation.Estimation
                 }
             }
 
+            return Checked(() => FitProblem.Maximize(family, sample, problem.FixedValues, cancellation));
+        }
+
+        /// <summary>The estimate of one replicate's fit, or null when it failed, did not converge or is not finite.</summary>
+        private static double[]? Checked(Func<ConstrainedMaximum> fit)
+        {
             try
             {
-                var maximum = FitProblem.Maximize(family, sample, problem.FixedValues, cancellation);
+                var maximum = fit();
                 if (!maximum.Converged)
                 {
                     return null;

@@ -136,7 +136,7 @@ namespace PSEstimation.Estimation
                     return double.NegativeInfinity;
                 }
 
-                double value = family.LogLikelihood(problem.Sample, theta);
+                double value = problem.LogLikelihoodAt(theta);
                 return double.IsNaN(value) ? double.NegativeInfinity : value;
             }
 
