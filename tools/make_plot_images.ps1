@@ -15,3 +15,4 @@ $null = $c | Out-Plot -Distribution Poisson -Kind Histogram -Path "$d/histogram-
 $n = Get-RandomSample 30 -Distribution Normal -Parameter @{ Mean = 5; Variance = 4 } -SetSeed 4
 $map = $n | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 4)'; Variance = 'InverseGamma(3, 8)' }
 $null = $n | Out-Plot -Estimate $map -Kind Posterior -Path "$d/posterior.svg"
+$null = $x | Out-Plot -Estimate $g -Kind Profile -Path "$d/profile.svg"

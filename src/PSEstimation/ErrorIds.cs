@@ -78,6 +78,7 @@ namespace PSEstimation
         public const string PlotKindNotAvailable = "PlotKindNotAvailable";
         public const string PlotKindNotForCategorical = "PlotKindNotForCategorical";
         public const string PosteriorNeedsMAPEstimate = "PosteriorNeedsMAPEstimate";
+        public const string ProfileNeedsLiveFit = "ProfileNeedsLiveFit";
         public const string PlotPathNotWritable = "PlotPathNotWritable";
         public const string InvalidPlotSize = "InvalidPlotSize";
         public const string PlotSeveralSamples = "PlotSeveralSamples";

@@ -77,6 +77,19 @@ Describe 'Out-Plot' {
             @($svg.svg.g).Count | Should -Be 2
         }
 
+        It 'draws a Profile panel per free parameter, in SVG and within the text size' {
+            $path = Join-Path $TestDrive 'profile.svg'
+            $x = Get-RandomSample 200 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 1
+            $fit = $x | Get-MLEstimate Gamma
+            $null = $x | Out-Plot -Estimate $fit -Kind Profile -Path $path
+            [xml]$svg = Get-Content -LiteralPath $path -Raw
+            @($svg.svg.g | ForEach-Object title) | Should -Be @('Profile', 'Profile')
+            $lines = $x | Out-Plot -Distribution Gamma -Kind Profile -Width 100 -Height 18
+            $lines.Count | Should -BeLessOrEqual 18
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 100 }
+            $lines[0] | Should -Match 'Shape profile'
+        }
+
         It 'draws 10^6 values in well under a second' {
             [double[]]$big = Get-RandomSample 1000000 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 5
             $bigFit = Get-MLEstimate Normal -InputObject $big
@@ -90,7 +103,7 @@ Describe 'Out-Plot' {
         It 'reports <Id>' -TestCases @(
             @{ Script = { @() | Out-Plot -Distribution Normal }; Id = 'NoUsableInput' }
             @{ Script = { $f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a' | Out-Plot -Estimate $f -Kind QQ }; Id = 'PlotKindNotForCategorical' }
-            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Profile }; Id = 'PlotKindNotAvailable' }
+            @{ Script = { $f = 1, 2, 4 | Get-MLEstimate Normal; $d = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($f)); 1, 2, 4 | Out-Plot -Estimate $d -Kind Profile }; Id = 'ProfileNeedsLiveFit' }
             @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals }; Id = 'PlotKindNotAvailable' }
             @{ Script = { $f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior }; Id = 'PosteriorNeedsMAPEstimate' }
             @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Width 20 }; Id = 'InvalidPlotSize' }

@@ -38,6 +38,7 @@ namespace PSEstimation.Commands
         private DistributionFamily? family;
         private SampleAccumulator? accumulator;
         private string? resolvedPath;
+        private MLEstimate? profiled;
 
         /// <summary>
         /// The fit(s) to draw the data against: results of Get-MLEstimate or Get-MAPEstimate (live,
@@ -79,17 +80,9 @@ namespace PSEstimation.Commands
         protected override void BeginProcessing()
         {
             var kinds = Kinds();
-            foreach (var kind in kinds)
+            if (kinds.Contains(PlotKind.Residuals))
             {
-                if (kind == PlotKind.Profile)
-                {
-                    Terminate(ErrorIds.PlotKindNotAvailable, "-Kind Profile needs profile-likelihood intervals (-IntervalMethod Profile), which this build of PSEstimation does not have yet. Draw Histogram, QQ, PP, CDF or Posterior.", ErrorCategory.NotImplemented, kind);
-                }
-
-                if (kind == PlotKind.Residuals)
-                {
-                    Terminate(ErrorIds.PlotKindNotAvailable, "-Kind Residuals needs a regression model (a RegressionEstimate from -Response and -Predictor), which this build of PSEstimation does not have yet. Draw Histogram, QQ, PP, CDF or Posterior.", ErrorCategory.NotImplemented, kind);
-                }
+                Terminate(ErrorIds.PlotKindNotAvailable, "-Kind Residuals (of a RegressionEstimate) is not drawn by this version of Out-Plot yet. Draw Histogram, QQ, PP, CDF, Profile or Posterior.", ErrorCategory.NotImplemented, PlotKind.Residuals);
             }
 
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Width)) && Width <= 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Height)) && Height <= 0)
@@ -137,6 +130,11 @@ namespace PSEstimation.Commands
             if (kinds.Contains(PlotKind.Posterior) && (ParameterSetName != ByEstimateSet || !fits[0].IsPosterior))
             {
                 Terminate(ErrorIds.PosteriorNeedsMAPEstimate, "-Kind Posterior draws the prior, likelihood and posterior of a MAP fit: pass a result of Get-MAPEstimate as -Estimate.");
+            }
+
+            if (kinds.Contains(PlotKind.Profile) && ParameterSetName == ByEstimateSet && (Estimate![0].BaseObject as MLEstimate)?.Problem is null)
+            {
+                Terminate(ErrorIds.ProfileNeedsLiveFit, "-Kind Profile re-fits the data with each parameter held, so it needs the fit's data: pass a result of Get-MLEstimate from this session as -Estimate (one read back from Import-Clixml, a job or JSON, or a MAPEstimate, has none), or fit with -Distribution.", ErrorCategory.InvalidArgument);
             }
 
             StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, GroupVerb = "plotted", AllowBoolean = true }, this);
@@ -202,7 +200,10 @@ namespace PSEstimation.Commands
             {
                 try
                 {
-                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(accumulator!, new double?[family.Parameters.Count], cancellation.Token);
+                    var free = new double?[family.Parameters.Count];
+                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(accumulator!, free, cancellation.Token);
+                    fit.Problem ??= new FitProblem(family, accumulator!, free, fit.Parameters.Select(p => p.Value).ToArray(), fit.LogLikelihood);
+                    profiled = fit;
                     fits.Add(FittedDistribution.FromEstimate(PSObject.AsPSObject(fit), null));
                 }
                 catch (EstimationException e)
@@ -267,6 +268,9 @@ namespace PSEstimation.Commands
                     case PlotKind.Posterior:
                         panels.AddRange(PosteriorPanels(sample));
                         break;
+                    case PlotKind.Profile:
+                        panels.AddRange(ProfilePanels());
+                        break;
                 }
             }
 
@@ -301,6 +305,18 @@ namespace PSEstimation.Commands
                     ?? (fit.Covariance is double[,] c ? Math.Sqrt(c[j, j]) : double.NaN);
                 double? mle = Number(entry is null ? null : EstimateReader.ReadMember(entry, "MaximumLikelihood"));
                 yield return builder.Panel(j, spread, mle, priors[j]);
+            }
+        }
+
+        /// <summary>One Profile panel per free parameter of the first fit, at its confidence level, from its kept <see cref="FitProblem"/>.</summary>
+        private IEnumerable<PlotPanel> ProfilePanels()
+        {
+            var fit = profiled ?? (MLEstimate)Estimate![0].BaseObject;
+            var problem = fit.Problem!;
+            var builder = new ProfilePanels(problem, fit.ConfidenceLevel);
+            foreach (int j in problem.FreeIndices())
+            {
+                yield return builder.Panel(j, fit.Parameters[j].StandardError ?? double.NaN, cancellation.Token);
             }
         }
 

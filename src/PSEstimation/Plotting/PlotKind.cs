@@ -3,7 +3,7 @@ namespace PSEstimation.Plotting
     /// <summary>
     /// What Out-Plot can draw (-Kind). Every kind is a panel of <see cref="PlotPanel"/> built from
     /// data and fits; the renderers know nothing of kinds beyond their names. A kind whose data
-    /// the module cannot compute yet (Profile, Residuals) is listed so that scripts and tab
+    /// Out-Plot does not draw yet (Residuals) is listed so that scripts and tab
     /// completion see the whole surface; asking for it is an error that says what it waits for.
     /// </summary>
     public enum PlotKind
@@ -20,13 +20,13 @@ namespace PSEstimation.Plotting
         /// <summary>The empirical CDF (a step function) against the fit's CDF.</summary>
         CDF,
 
-        /// <summary>Profile log-likelihood of each parameter with its interval's cut line (needs profile-likelihood intervals).</summary>
+        /// <summary>Profile log-likelihood of each parameter with the profile interval's cut line and ends (a re-fit per point, so it needs a live fit).</summary>
         Profile,
 
         /// <summary>Prior, scaled likelihood and posterior of each estimated parameter of a MAPEstimate.</summary>
         Posterior,
 
-        /// <summary>Residuals of a regression model (needs regression models).</summary>
+        /// <summary>Residuals of a regression model (not drawn yet).</summary>
         Residuals,
     }
 }

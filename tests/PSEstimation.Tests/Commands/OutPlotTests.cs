@@ -149,6 +149,34 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
+        public void Profile_draws_one_panel_per_free_parameter_in_text_and_SVG()
+        {
+            string path = TempSvg();
+            try
+            {
+                Run(GammaSample + "$f = $x | Get-MLEstimate Gamma; $null = $x | Out-Plot -Estimate $f -Kind Profile -Path $args[0]", path);
+                var doc = XDocument.Load(path);
+                Assert.Equal(new[] { "Profile", "Profile" }, doc.Root!.Elements(Svg + "g").Select(g => g.Element(Svg + "title")?.Value).ToArray());
+
+                // -Fixed leaves one free parameter, so one panel; -Distribution fits the data itself.
+                Run(GammaSample + "$f = $x | Get-MLEstimate Gamma -Fixed @{ Shape = 2 }; $null = $x | Out-Plot -Estimate $f -Kind Profile -Path $args[0]", path);
+                Assert.Equal(new[] { "Profile" }, XDocument.Load(path).Root!.Elements(Svg + "g").Select(g => g.Element(Svg + "title")?.Value).ToArray());
+
+                string script = GammaSample + "$x | Out-Plot -Distribution Gamma -Kind Profile -Width 100 -Height 18";
+                var lines = Run(script).Cast<string>().ToArray();
+                Assert.Equal(lines, Run(script).Cast<string>().ToArray());
+                Assert.InRange(lines.Length, 8, 18);
+                Assert.All(lines, l => Assert.True(l.Length <= 100, $"{l.Length} > 100: {l}"));
+                Assert.Contains("Shape profile", lines[0]);
+                Assert.Contains("Rate profile", lines[0]);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Discrete_data_get_bars_per_value()
         {
             var lines = Run("$c = Get-RandomSample 300 -Distribution Poisson -Parameter @{ Lambda = 3 } -SetSeed 3; $c | Out-Plot -Distribution Poisson -Kind Histogram -Ascii -Width 64 -Height 14").Cast<string>().ToArray();
@@ -189,7 +217,8 @@ namespace PSEstimation.Tests.Commands
         [InlineData("'a', 'b' | Out-Plot -Distribution Normal", "NoUsableInput")]
         [InlineData("$f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a', 'b' | Out-Plot -Estimate $f -Kind QQ", "PlotKindNotForCategorical")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Categorical", "PlotKindNotForCategorical")]
-        [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Kind Profile", "PlotKindNotAvailable")]
+        [InlineData("$f = 1, 2, 4 | Get-MLEstimate Normal; $d = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($f)); 1, 2, 4 | Out-Plot -Estimate $d -Kind Profile", "ProfileNeedsLiveFit")]
+        [InlineData("$m = 1, 2, 4 | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 10)' }; 1, 2, 4 | Out-Plot -Estimate $m -Kind Profile", "ProfileNeedsLiveFit")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals", "PlotKindNotAvailable")]
         [InlineData("$f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior", "PosteriorNeedsMAPEstimate")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Width 20", "InvalidPlotSize")]
