@@ -3,6 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/PSEstimation/PSEstimation.psd1') -Force
     $script:gof = Get-Content (Join-Path $PSScriptRoot '../reference/gof.json') -Raw | ConvertFrom-Json
+    $script:censored = Get-Content (Join-Path $PSScriptRoot '../reference/censored.json') -Raw | ConvertFrom-Json
 }
 
 Describe 'Compare-Distribution' {
@@ -59,6 +60,40 @@ Describe 'Compare-Distribution' {
             $o = 1.2, 0.4, 2.2, 0.9, 5.2, 4.4, 6.2, 4.9 | ForEach-Object { [pscustomobject]@{ H = if ($_ -gt 4) { 'b' } else { 'a' }; V = $_ } }
             $r = $o | Compare-Distribution Normal, Gamma -Property V -GroupBy H
             $r.Group | Should -Be 'a', 'a', 'b', 'b'
+        }
+    }
+
+    Context 'Censored observations' {
+        It 'ranks interval-censored salinity by the fitdistcens likelihoods' {
+            $rows = ($script:censored.Cases | Where-Object Id -EQ 'salinity__weibull').Intervals |
+                ForEach-Object { [pscustomobject]@{ Low = $_[0]; High = $_[1] } }
+            $r = $rows | Compare-Distribution Weibull, Gamma, Logistic -LowerProperty Low -UpperProperty High
+            $r.Distribution | Should -Be 'Gamma', 'Weibull', 'Logistic'
+            foreach ($row in $r) {
+                $ref = $script:censored.Cases | Where-Object Id -EQ ('salinity__' + $row.Distribution.ToLowerInvariant())
+                [math]::Abs($row.LogLikelihood - $ref.LogLikelihood) / [math]::Abs($ref.LogLikelihood) | Should -BeLessThan 1e-8
+                $row.CensoredCount | Should -Be 89
+                $row.AndersonDarling | Should -BeNullOrEmpty
+            }
+        }
+
+        It 'censors values at -CensoredAbove for every candidate' {
+            $case = $script:censored.Cases | Where-Object Id -EQ 'syn_timeout30__gamma'
+            $r = $case.Data | Compare-Distribution Gamma, Weibull, LogNormal -CensoredAbove 30
+            $gamma = $r | Where-Object Distribution -EQ 'Gamma'
+            [math]::Abs($gamma.LogLikelihood - $case.LogLikelihood) / [math]::Abs($case.LogLikelihood) | Should -BeLessThan 1e-8
+            $r.CensoredCount | Should -Be 8, 8, 8
+        }
+
+        It 'leaves out a family the censored fit cannot take, with a warning' {
+            $r = 1.2, 0.4, 2.2, 0.9, 3.1, 5, 5 | Compare-Distribution Normal, Laplace -CensoredAbove 5 -WarningVariable w -WarningAction SilentlyContinue
+            $r.Distribution | Should -Be 'Normal'
+            $w[0].Message | Should -Match 'Laplace was left out'
+        }
+
+        It 'refuses -Simulations with censoring' {
+            { 1, 2, 3, 9 | Compare-Distribution Normal -CensoredAbove 9 -Simulations 99 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'CensoringNotSupported,PSEstimation.Commands.CompareDistributionCommand'
         }
     }
 }

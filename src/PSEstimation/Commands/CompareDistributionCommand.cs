@@ -19,7 +19,7 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsData.Compare, "Distribution")]
     [OutputType(typeof(DistributionComparison))]
-    public sealed class CompareDistributionCommand : SampleCollectingCommand
+    public sealed partial class CompareDistributionCommand : SampleCollectingCommand
     {
         /// <summary>The candidate families; without it, every family whose support holds the data (count families when every value is a whole number, continuous ones otherwise).</summary>
         [Parameter(Position = 0)]
@@ -45,7 +45,8 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidSimulations, $"-Simulations must be 0 or more; got {Simulations}.", target: Simulations);
             }
 
-            StartCollecting("compared");
+            BeginCensoring();
+            StartCollecting("compared", LowerProperty, UpperProperty);
         }
 
         /// <inheritdoc/>
@@ -70,6 +71,11 @@ namespace PSEstimation.Commands
 
         private IEnumerable<DistributionComparison> CompareSlot(InputSlot slot)
         {
+            if (HasCensoredObservations(slot))
+            {
+                return CompareCensoredSlot(slot);
+            }
+
             var sorted = Values[slot.Index].ToArray();
             Values[slot.Index].Clear();
             if (sorted.Length == 0)
@@ -121,7 +127,7 @@ namespace PSEstimation.Commands
         }
 
         /// <summary>The named families (or the defaults) whose support holds every value; the others are left out with a warning (named) or a verbose line (defaults).</summary>
-        private List<DistributionFamily> Candidates(InputSlot slot, double[] sorted)
+        private List<DistributionFamily> Candidates(InputSlot slot, double[] sorted, bool checkSupport = true)
         {
             bool named = Distribution is not null;
             var names = named ? Distribution!.Distinct().Select(Canonical).Distinct().ToList() : CandidateFamilies.For(sorted).ToList();
@@ -145,7 +151,7 @@ namespace PSEstimation.Commands
 
                 var family = DistributionFamilies.Create(name, new Dictionary<string, double>());
                 var none = new double?[family.Parameters.Count];
-                int outside = sorted.Count(x => !family.CanFit(x, none));
+                int outside = checkSupport ? sorted.Count(x => !family.CanFit(x, none)) : 0;
                 if (outside > 0)
                 {
                     string message = $"{name} was left out: {outside} of the {sorted.Length} values{slot.Suffix} are outside its support ({family.SupportDescription}), and every candidate is fitted to the same observations.";
@@ -164,7 +170,7 @@ namespace PSEstimation.Commands
                 families.Add(family);
             }
 
-            if (families.Count == 0)
+            if (families.Count == 0 && checkSupport)
             {
                 FailSlot(slot, ErrorIds.NoCandidate, $"No candidate family{slot.Suffix} has every one of the {sorted.Length} values in its support.", ErrorCategory.InvalidData);
             }
@@ -185,6 +191,9 @@ namespace PSEstimation.Commands
             public double[] Theta { get; set; } = new double[0];
 
             public EdfValues Edf { get; set; }
+
+            /// <summary>With censoring, the observations as this family takes them.</summary>
+            public CensoredSample? Sample { get; set; }
         }
 
         private Candidate Fit(DistributionFamily family, double[] sorted)
@@ -295,6 +304,7 @@ namespace PSEstimation.Commands
             rows.AddRange(ordered);
         }
 
+        /// <summary>Whether the AIC can be ranked (finite).</summary>
         private static bool IsUsable(double aic) => !double.IsNaN(aic) && !double.IsInfinity(aic);
     }
 }

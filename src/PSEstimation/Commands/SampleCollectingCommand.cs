@@ -33,14 +33,14 @@ namespace PSEstimation.Commands
         internal CancellationToken Cancellation => cancellation.Token;
 
         /// <summary>Starts reading; the subclass calls it at the end of its BeginProcessing.</summary>
-        internal void StartCollecting(string verb)
+        internal void StartCollecting(string verb, string? lowerProperty = null, string? upperProperty = null)
         {
             if (Weight is not null && WeightProperty is not null)
             {
                 Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
             }
 
-            StartReading(new InputOptions { Weights = Weight, WeightProperty = WeightProperty, GroupVerb = verb }, this);
+            StartReading(new InputOptions { Weights = Weight, WeightProperty = WeightProperty, GroupVerb = verb, LowerProperty = lowerProperty, UpperProperty = upperProperty }, this);
         }
 
         /// <summary>Why <paramref name="value"/> cannot enter the sample (outside the hypothesis' support), or null.</summary>

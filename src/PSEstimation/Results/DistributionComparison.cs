@@ -79,6 +79,9 @@ namespace PSEstimation
         /// <summary>The fit itself.</summary>
         public MLEstimate Estimate { get; }
 
+        /// <summary>Observations that are not exact values (-CensoredAbove, -CensoredBelow, -LowerProperty/-UpperProperty), the same for every candidate; 0 without censoring.</summary>
+        public double CensoredCount { get; internal set; }
+
         /// <inheritdoc/>
         public override string ToString()
             => string.Format(CultureInfo.InvariantCulture, "{0}. {1}: AIC {2:G8}, weight {3:G4}", Rank, Distribution, AIC, AkaikeWeight);
