@@ -76,3 +76,65 @@ Describe 'Get-MLEstimate -Response -Predictor' {
         }
     }
 }
+
+Describe 'Censored responses in a regression' {
+    BeforeAll {
+        $script:lung = $script:reference.Cases | Where-Object Id -eq 'lung_weibull'
+        # lung's status 2 = death (exact time), 1 = censored: Lower = time, Upper = time or empty.
+        $script:lungBounds = Get-CaseRows $script:lung | ForEach-Object {
+            [pscustomobject]@{ Lower = $_.time; Upper = $(if ($_.status -eq '2') { $_.time } else { '' }); age = $_.age; sex = $_.sex }
+        }
+    }
+
+    It 'fits lung in interval form as survival::survreg (Weibull AFT)' {
+        $fit = $script:lungBounds | Get-MLEstimate Weibull -LowerProperty Lower -UpperProperty Upper -Predictor age, sex
+        $fit | Should -BeOfType ([PSEstimation.RegressionEstimate])
+        for ($j = 0; $j -lt $script:lung.Coefficients.Count; $j++) {
+            $expected = $script:lung.Coefficients[$j]
+            $fit.Coefficients[$j].Name | Should -BeExactly $expected.Name
+            Assert-Relative $expected.Value $fit.Coefficients[$j].Value 1e-8 "lung $($expected.Name)"
+            Assert-Relative $expected.StandardError $fit.Coefficients[$j].StandardError 1e-6 "lung SE $($expected.Name)"
+        }
+        Assert-Relative $script:lung.Parameters[0].Value $fit.Parameters[0].Value 1e-8 'lung Shape'
+        Assert-Relative $script:lung.LogLikelihood $fit.LogLikelihood 1e-8 'lung LogLikelihood'
+        $fit.CensoredCount | Should -Be $script:lung.CensoredCount
+        $fit.SampleSize | Should -Be $script:lung.SampleSize
+    }
+
+    It '-CensoredAbove on -Response gives the likelihood of the same bounds' {
+        $rows = Get-CaseRows $script:lung
+        $byLimit = $rows | Get-MLEstimate Weibull -Response time -Predictor age, sex -CensoredAbove 500
+        $byBounds = $rows | ForEach-Object {
+            $t = [double] $_.time
+            [pscustomobject]@{ lo = [math]::Min($t, 500); hi = $(if ($t -ge 500) { '' } else { $t }); age = $_.age; sex = $_.sex }
+        } | Get-MLEstimate Weibull -LowerProperty lo -UpperProperty hi -Predictor age, sex
+        $byLimit.CensoredCount | Should -BeGreaterThan 10
+        $byLimit.CensoredCount | Should -Be $byBounds.CensoredCount
+        Assert-Relative $byBounds.LogLikelihood $byLimit.LogLikelihood 1e-10 'LogLikelihood'
+        Assert-Relative $byBounds.Coefficients[1].Value $byLimit.Coefficients[1].Value 1e-8 'age'
+    }
+
+    It 'refuses <What> with <Id>' -TestCases @(
+        @{ What = '-Response with bounds'; Id = 'InvalidCensoring'; Arguments = @{ Response = 'time'; LowerProperty = 'time'; UpperProperty = 'time' } }
+        @{ What = 'no response'; Id = 'MissingParameter'; Arguments = @{} }
+        @{ What = 'one bound'; Id = 'MissingParameter'; Arguments = @{ LowerProperty = 'time' } }
+        @{ What = 'a limit outside the support'; Id = 'CensoringOutsideSupport'; Arguments = @{ Response = 'time'; CensoredAbove = -5 } }
+    ) {
+        $rows = Get-CaseRows $script:lung
+        { $rows | Get-MLEstimate Weibull -Predictor age @Arguments -ErrorAction Stop } |
+            Should -Throw -ErrorId "$Id,PSEstimation.Commands.GetMLEstimateCommand"
+    }
+
+    It 'refuses a censored Laplace (least absolute deviations) regression' {
+        { Get-CaseRows $script:lung | Get-MLEstimate Laplace -Response time -Predictor age -CensoredAbove 500 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CensoringNotSupported,PSEstimation.Commands.GetMLEstimateCommand'
+    }
+
+    It 'skips a row whose bounds are reversed' {
+        $rows = @([pscustomobject]@{ Lower = '300'; Upper = '200'; age = '60'; sex = '1' }) + @($script:lungBounds)
+        $fit = $rows | Get-MLEstimate Weibull -LowerProperty Lower -UpperProperty Upper -Predictor age, sex -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidInterval,PSEstimation.Commands.GetMLEstimateCommand'
+        $fit.SkippedCount | Should -Be 1
+        $fit.CensoredCount | Should -Be 63
+    }
+}

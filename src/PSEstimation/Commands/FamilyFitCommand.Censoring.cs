@@ -88,6 +88,22 @@ namespace PSEstimation.Commands
             }
         }
 
+        /// <summary>
+        /// The censoring of a regression's response: the same checks as for one quantity, and a
+        /// clear refusal for Laplace, whose regression is least absolute deviations (a linear
+        /// programme with no censored form, and a likelihood with kinks for the Newton search).
+        /// </summary>
+        private void BeginRegressionCensoring()
+        {
+            bool any = CensoredAbove is not null || CensoredBelow is not null || LowerProperty is not null || UpperProperty is not null;
+            if (any && Distribution == DistributionName.Laplace)
+            {
+                Terminate(ErrorIds.CensoringNotSupported, "A Laplace regression (least absolute deviations) cannot take censored responses: its likelihood is not smooth in the location the linear predictor sets. Use Normal, Logistic or StudentT for a censored linear model, or Weibull, LogNormal, Exponential, Gamma for survival times.");
+            }
+
+            BeginCensoring();
+        }
+
         private void AddCensoredSlot()
         {
             if (IsCensoring)

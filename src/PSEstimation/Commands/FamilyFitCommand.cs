@@ -51,10 +51,15 @@ namespace PSEstimation.Commands
         public string? WeightProperty { get; set; }
 
         /// <summary>
-        /// Fit a regression model: the property of each input object that holds the response,
-        /// whose distribution's linked parameter the linear predictor sets (see about_RegressionModels).
+        /// Fit a regression model: the property of each input object that holds the response (an
+        /// exact value, which -CensoredAbove/-CensoredBelow may censor), whose distribution's
+        /// linked parameter the linear predictor sets (see about_RegressionModels). With
+        /// -Predictor, -LowerProperty/-UpperProperty instead give the response as bounds.
         /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = RegressionSet)]
+        // Not Mandatory: the interval form (-LowerProperty/-UpperProperty, which belong to every
+        // set) replaces it, and two regression sets told apart only by mandatory parameters do
+        // not bind reliably; BeginProcessing requires one of the two forms.
+        [Parameter(ParameterSetName = RegressionSet)]
         [ValidateNotNullOrEmpty]
         public string? Response { get; set; }
 
@@ -72,6 +77,9 @@ namespace PSEstimation.Commands
 
         /// <summary>The parameter set of -Response / -Predictor.</summary>
         internal const string RegressionSet = "Regression";
+
+        /// <summary>Whether the cmdlet fits a regression model (-Response, -Predictor or -NoIntercept given).</summary>
+        internal bool IsRegression => ParameterSetName == RegressionSet;
 
         /// <summary>With -Response: the regression's reading and fitting, to which the cmdlet hands over.</summary>
         private RegressionFitting? regression;
@@ -110,7 +118,7 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
             }
 
-            if (Response is not null && Distribution == DistributionName.Categorical)
+            if (IsRegression && Distribution == DistributionName.Categorical)
             {
                 Terminate(ErrorIds.RegressionNotSupported, "Categorical has no regression model: its probabilities are the relative frequencies of the values.");
             }
@@ -136,13 +144,19 @@ namespace PSEstimation.Commands
                 }
             }
 
-            if (Response is not null)
+            if (IsRegression)
             {
-                if (CensoredAbove is not null || CensoredBelow is not null || LowerProperty is not null || UpperProperty is not null)
+                if (Response is not null && (LowerProperty is not null || UpperProperty is not null))
                 {
-                    Terminate(ErrorIds.CensoringNotSupported, "Censored responses in a regression model (-Response with -CensoredAbove, -CensoredBelow or -LowerProperty/-UpperProperty) are not supported yet: fit the censored values without -Predictor, or the regression without censoring.");
+                    Terminate(ErrorIds.InvalidCensoring, "Give the response either as -Response (an exact value, which -CensoredAbove/-CensoredBelow may censor) or as bounds (-LowerProperty/-UpperProperty with -Predictor), not both.");
                 }
 
+                if (Response is null && (LowerProperty is null || UpperProperty is null))
+                {
+                    Terminate(ErrorIds.MissingParameter, "A regression needs its response: -Response <property> (an exact value), or -LowerProperty and -UpperProperty (its bounds, an empty bound marking a censored value).");
+                }
+
+                BeginRegressionCensoring();
                 try
                 {
                     regression = new RegressionFitting(this, IsPosteriorFit, RegressionPrior);

@@ -28,6 +28,7 @@ namespace PSEstimation.Commands
         private readonly DistributionModel model;
         private readonly LinkedParameter link;
         private readonly RegressionRowReader reader;
+        private readonly string responseName;
         private readonly object? priorValue;
         private readonly bool isMap;
 
@@ -57,7 +58,11 @@ namespace PSEstimation.Commands
                 throw DesignMatrix.Collinear(new List<(string, string[])> { (duplicate.Key, new[] { duplicate.Key }) });
             }
 
-            reader = new RegressionRowReader(command, command.Response!, predictors, family, command.FixedValues, command.Weight, command.WeightProperty, command.GroupBy);
+            var response = command.Response is string exact
+                ? RegressionResponse.Exact(exact, command.Censoring)
+                : RegressionResponse.Interval(command.LowerProperty!, command.UpperProperty!, command.Censoring!);
+            responseName = response.Name;
+            reader = new RegressionRowReader(command, response, predictors, family, command.FixedValues, command.Weight, command.WeightProperty, command.GroupBy);
         }
 
         public void Read(object? input) => reader.Read(input);
@@ -96,12 +101,13 @@ namespace PSEstimation.Commands
             var slot = rows.Slot;
             if (rows.Observations.Count == 0)
             {
-                command.FailSlot(slot, ErrorIds.NoUsableInput, $"No usable rows{slot.Suffix} to fit a {model.Name} regression of {command.Response} to ({slot.SkippedCount} skipped).", ErrorCategory.InvalidData);
+                command.FailSlot(slot, ErrorIds.NoUsableInput, $"No usable rows{slot.Suffix} to fit a {model.Name} regression of {responseName} to ({slot.SkippedCount} skipped).", ErrorCategory.InvalidData);
                 return null;
             }
 
             try
             {
+                RequireInformative(rows.Observations);
                 var design = DesignMatrix.Build(rows.Columns, rows.Observations.Count, !command.NoIntercept.IsPresent);
                 if (design.ColumnCount == 0)
                 {
@@ -112,7 +118,7 @@ namespace PSEstimation.Commands
                 var prior = isMap ? ReadPrior(problem) : null;
                 var fitter = new RegressionFitter { Trace = command.WriteVerbose, Cancellation = command.Cancellation };
                 Action<string> warn = slot.Group.IsNamed ? message => command.WriteWarning(message + slot.Suffix) : command.WriteWarning;
-                var estimate = RegressionEstimator.Estimate(problem, prior, command.ConfidenceLevel, command.Response!, command.Predictor ?? Array.Empty<string>(), fitter, warn);
+                var estimate = RegressionEstimator.Estimate(problem, prior, command.ConfidenceLevel, responseName, command.Predictor ?? Array.Empty<string>(), fitter, warn);
                 estimate.SkippedCount = slot.SkippedCount;
                 estimate.Group = slot.Group.Value;
                 if (isMap)
@@ -130,6 +136,37 @@ namespace PSEstimation.Commands
             catch (OperationCanceledException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>
+        /// Refuses rows whose every response is censored on the same side: the likelihood then keeps
+        /// growing as the fitted distribution moves past the limits (no estimate). Censored on both
+        /// sides is kept: with predictors that is a binary regression (censored at one limit, a
+        /// probit- or logit-like model), which the fitter's own checks handle.
+        /// </summary>
+        private void RequireInformative(List<Observation> observations)
+        {
+            bool left = false, right = false;
+            foreach (var o in observations)
+            {
+                switch (o.Kind)
+                {
+                    case ObservationKind.LeftCensored:
+                        left = true;
+                        break;
+                    case ObservationKind.RightCensored:
+                        right = true;
+                        break;
+                    default:
+                        return;
+                }
+            }
+
+            if (left != right)
+            {
+                string side = right ? "right-censored (known only to be at least a limit)" : "left-censored (known only to be at most a limit)";
+                throw new EstimationException(ErrorIds.EveryObservationCensored, $"Every response is {side}, and none is exact: the {model.Name} likelihood keeps growing as the fitted distribution moves past the limits, so there is no estimate. Give some exact responses, or intervals (-LowerProperty/-UpperProperty).");
             }
         }
 

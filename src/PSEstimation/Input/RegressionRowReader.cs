@@ -19,14 +19,15 @@ namespace PSEstimation.Input
     /// is a non-terminating error with a stable id and is left out of its group's rows.
     /// </summary>
     /// <remarks>
-    /// Responses become <see cref="Observation"/>s with Row set; censored responses (-CensoredAbove,
-    /// -CensoredBelow, -LowerProperty/-UpperProperty) will enter as Observation.AtLeast/AtMost/Between
-    /// here: the likelihood and fitter already take them.
+    /// Responses become <see cref="Observation"/>s with Row set: an exact value, or, censored by
+    /// -CensoredAbove/-CensoredBelow or read in the interval form (-LowerProperty/-UpperProperty,
+    /// see <see cref="RegressionResponse"/>), a censored observation through the same
+    /// <see cref="Estimation.CensoringRule"/> as a fit of one quantity: the likelihood and fitter take both.
     /// </remarks>
     internal sealed class RegressionRowReader
     {
         private readonly Cmdlet cmdlet;
-        private readonly string response;
+        private readonly RegressionResponse response;
         private readonly string[] predictors;
         private readonly DistributionFamily family;
         private readonly double?[] fixedValues;
@@ -38,7 +39,7 @@ namespace PSEstimation.Input
         private long index;
         private long objectCount;
 
-        public RegressionRowReader(Cmdlet cmdlet, string response, string[] predictors, DistributionFamily family, double?[] fixedValues, double[]? weights, string? weightProperty, string? groupBy)
+        public RegressionRowReader(Cmdlet cmdlet, RegressionResponse response, string[] predictors, DistributionFamily family, double?[] fixedValues, double[]? weights, string? weightProperty, string? groupBy)
         {
             this.cmdlet = cmdlet;
             this.response = response;
@@ -124,14 +125,8 @@ namespace PSEstimation.Input
                 return;
             }
 
-            if (!TryReadNumber(psObject, value, response, at, rows, item, allowBoolean, out double y))
+            if (!TryReadResponse(psObject, value, at, rows, item, weight, out Observation observation))
             {
-                return;
-            }
-
-            if (!family.CanFit(y, fixedValues))
-            {
-                Skip(rows, SkipReason.OutsideSupport, ErrorIds.ValueOutsideSupport, $"The response {response} = {NumericConversion.Describe(y)} at index {at}{rows.Slot.Suffix} is outside the support of {family.Name} ({family.SupportDescription}); the row was skipped.", item);
                 return;
             }
 
@@ -186,13 +181,104 @@ namespace PSEstimation.Input
                 }
             }
 
-            rows.Observations.Add(new Observation(y, y, weight, row));
+            rows.Observations.Add(new Observation(observation.Lower, observation.Upper, weight, row));
         }
 
         public void Finish()
         {
             Skips.WriteSummary();
             groups?.Finish(cmdlet, objectCount, "fitted");
+        }
+
+        /// <summary>The row's response as an observation (exact or censored), or false when the row was skipped.</summary>
+        private bool TryReadResponse(PSObject psObject, object value, long at, RegressionRows rows, object item, double weight, out Observation observation)
+        {
+            observation = default;
+            double y;
+            if (response.IsInterval)
+            {
+                if (!TryReadBound(psObject, value, response.LowerProperty!, double.NegativeInfinity, at, rows, item, out double lower)
+                    || !TryReadBound(psObject, value, response.UpperProperty!, double.PositiveInfinity, at, rows, item, out double upper))
+                {
+                    return false;
+                }
+
+                if (double.IsNegativeInfinity(lower) && double.IsPositiveInfinity(upper))
+                {
+                    Skip(rows, "with both bounds empty", ErrorIds.InvalidInterval, $"The input at index {at}{rows.Slot.Suffix} has neither a lower ('{response.LowerProperty}') nor an upper ('{response.UpperProperty}') bound, so it says nothing about the response; the row was skipped.", item);
+                    return false;
+                }
+
+                if (lower > upper)
+                {
+                    Skip(rows, "with reversed bounds", ErrorIds.InvalidInterval, $"The input at index {at}{rows.Slot.Suffix} has lower bound {NumericConversion.Describe(lower)} above its upper bound {NumericConversion.Describe(upper)}; the row was skipped.", item);
+                    return false;
+                }
+
+                if (lower < upper)
+                {
+                    if (response.Censoring!.FromBounds(lower, upper, weight, out string? outside) is not Observation censored)
+                    {
+                        Skip(rows, SkipReason.OutsideSupport, ErrorIds.CensoringOutsideSupport, $"The input at index {at}{rows.Slot.Suffix}: {outside}; the row was skipped.", item);
+                        return false;
+                    }
+
+                    observation = censored;
+                    return true;
+                }
+
+                y = lower; // equal bounds: an exact value
+            }
+            else
+            {
+                if (!TryReadNumber(psObject, value, response.Property!, at, rows, item, allowBoolean, out y))
+                {
+                    return false;
+                }
+
+                if (response.Censoring is not null && response.Censoring.TryCensor(y, weight, out observation))
+                {
+                    return true;
+                }
+            }
+
+            if (!family.CanFit(y, fixedValues))
+            {
+                Skip(rows, SkipReason.OutsideSupport, ErrorIds.ValueOutsideSupport, $"The response {response.Name} = {NumericConversion.Describe(y)} at index {at}{rows.Slot.Suffix} is outside the support of {family.Name} ({family.SupportDescription}); the row was skipped.", item);
+                return false;
+            }
+
+            observation = Observation.Exact(y, weight);
+            return true;
+        }
+
+        /// <summary>One bound of the interval form: null, '' or blank is empty (the open side), as in the input layer.</summary>
+        private bool TryReadBound(PSObject psObject, object value, string name, double empty, long at, RegressionRows rows, object item, out double bound)
+        {
+            bound = empty;
+            if (!PropertyReader.TryRead(psObject, value, name, out object? raw))
+            {
+                Skip(rows, SkipReason.MissingProperty(name), ErrorIds.PropertyNotFound, $"The input at index {at} has no bound property '{name}'; the row was skipped.", item);
+                return false;
+            }
+
+            object? plain = raw is PSObject wrapped ? wrapped.BaseObject : raw;
+            if (plain is null || plain is DBNull || (plain is string text && text.Trim().Length == 0))
+            {
+                return true;
+            }
+
+            var failure = NumericConversion.TryConvert(plain, allowBoolean: false, out bound);
+            if (failure == NumericConversion.Failure.None || (failure == NumericConversion.Failure.NotFinite && bound == empty))
+            {
+                // An infinite bound on its own side is an empty one.
+                bound = failure == NumericConversion.Failure.None ? bound : empty;
+                return true;
+            }
+
+            string what = failure == NumericConversion.Failure.NotFinite ? "is not finite" : "is not a number";
+            Skip(rows, SkipReason.ForValue(raw), failure == NumericConversion.Failure.NotFinite ? ErrorIds.NonFiniteValue : ErrorIds.NotANumber, $"The bound '{name}' = {NumericConversion.Describe(raw)} of the input at index {at}{rows.Slot.Suffix} {what}; the row was skipped.", item);
+            return false;
         }
 
         private bool TryReadNumber(PSObject psObject, object value, string name, long at, RegressionRows rows, object item, bool booleans, out double number)
