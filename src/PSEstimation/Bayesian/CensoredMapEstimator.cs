@@ -75,22 +75,7 @@ namespace PSEstimation.Bayesian
 
             var likelihood = new CensoredLikelihoodObjective(Family, sample);
             var objective = new PosteriorOfCensored(likelihood, priors);
-            OptimizationResult? best = null;
-            foreach (double[] start in Starts(fixedValues, priors, free, mle))
-            {
-                double value = objective.Value(start);
-                if (double.IsNaN(value) || double.IsInfinity(value))
-                {
-                    continue;
-                }
-
-                Trace?.Invoke("Starting values: " + string.Join(", ", start.Select(v => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture))));
-                var result = NewtonRaphson.Maximize(objective, Family.Parameters, start, fixedValues, cancellation, Trace);
-                if (best is null || result.LogLikelihood > best.LogLikelihood)
-                {
-                    best = result;
-                }
-            }
+            var best = PosteriorModeSearch.Best(objective, Family.Parameters, Starts(fixedValues, priors, free, mle), fixedValues, cancellation, Trace);
 
             if (best is null)
             {

@@ -227,22 +227,7 @@ namespace PSEstimation.Bayesian
             }
 
             var objective = new LogPosteriorObjective(Family, sample, priors);
-            OptimizationResult? best = null;
-            foreach (double[] start in Starts(sample, optimised, priors, free, mle))
-            {
-                double value = objective.Value(start);
-                if (double.IsNaN(value) || double.IsInfinity(value))
-                {
-                    continue;
-                }
-
-                Trace?.Invoke("Starting values: " + string.Join(", ", start.Select(v => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture))));
-                var result = NewtonRaphson.Maximize(objective, Family.Parameters, start, optimised, cancellation, Trace);
-                if (best is null || result.LogLikelihood > best.LogLikelihood)
-                {
-                    best = result;
-                }
-            }
+            var best = PosteriorModeSearch.Best(objective, Family.Parameters, Starts(sample, optimised, priors, free, mle), optimised, cancellation, Trace);
 
             if (best is null)
             {

@@ -172,7 +172,7 @@ namespace PSEstimation.Estimation
             var estimate = new MLEstimate(
                 Family.Name.ToString(),
                 sample.TotalWeight,
-                BuildParameters(theta, fixedValues, covariance),
+                WaldEstimates.Parameters(Family.Parameters, theta, fixedValues, covariance, ConfidenceLevel),
                 MaximumLikelihoodEstimator.EstimateDictionary(Family, theta),
                 logLik,
                 freeCount,
@@ -180,7 +180,7 @@ namespace PSEstimation.Estimation
                 // Under censoring the expected information depends on the censoring mechanism,
                 // which the data do not give: the observed information is reported instead.
                 observed,
-                covariance ?? NaNMatrix(theta.Length, fixedValues),
+                covariance ?? WaldEstimates.UnavailableCovariance(theta.Length, fixedValues),
                 ConfidenceLevel,
                 method,
                 iterations,
@@ -367,48 +367,6 @@ namespace PSEstimation.Estimation
             {
                 // No start of this kind for the family: the others remain.
             }
-        }
-
-        private ParameterEstimate[] BuildParameters(double[] theta, double?[] fixedValues, double[,]? covariance)
-        {
-            double z = Normal.InvCDF(0, 1, 0.5 + ConfidenceLevel / 2);
-            var result = new ParameterEstimate[theta.Length];
-            for (int i = 0; i < theta.Length; i++)
-            {
-                string name = Family.Parameters[i].Name;
-                if (fixedValues[i] is not null)
-                {
-                    result[i] = new ParameterEstimate(name, theta[i], 0, theta[i], theta[i], isFixed: true);
-                    continue;
-                }
-
-                double variance = covariance is null ? double.NaN : covariance[i, i];
-                if (variance >= 0 && !double.IsInfinity(variance))
-                {
-                    double se = Math.Sqrt(variance);
-                    result[i] = new ParameterEstimate(name, theta[i], se, theta[i] - z * se, theta[i] + z * se, isFixed: false);
-                }
-                else
-                {
-                    result[i] = new ParameterEstimate(name, theta[i], null, null, null, isFixed: false);
-                }
-            }
-
-            return result;
-        }
-
-        private static double[,] NaNMatrix(int p, double?[] fixedValues)
-        {
-            var m = new double[p, p];
-            for (int i = 0; i < p; i++)
-            {
-                for (int j = 0; j < p; j++)
-                {
-                    m[i, j] = fixedValues[i] is null && fixedValues[j] is null ? double.NaN : 0;
-                }
-            }
-
-            return m;
         }
     }
 }

@@ -96,7 +96,7 @@ namespace PSEstimation.Estimation
                 }
             }
 
-            var parameters = BuildParameters(theta, fixedValues, covariance);
+            var parameters = WaldEstimates.Parameters(Family.Parameters, theta, fixedValues, covariance, ConfidenceLevel);
             var overflowed = new System.Collections.Generic.List<string>();
             for (int i = 0; i < theta.Length; i++)
             {
@@ -127,7 +127,7 @@ namespace PSEstimation.Estimation
                 freeCount,
                 score,
                 expected,
-                covariance ?? NaNMatrix(theta.Length, fixedValues),
+                covariance ?? WaldEstimates.UnavailableCovariance(theta.Length, fixedValues),
                 ConfidenceLevel,
                 method,
                 iterations,
@@ -149,34 +149,6 @@ namespace PSEstimation.Estimation
             }
 
             return estimate;
-        }
-
-        private ParameterEstimate[] BuildParameters(double[] theta, double?[] fixedValues, double[,]? covariance)
-        {
-            double z = Normal.InvCDF(0, 1, 0.5 + ConfidenceLevel / 2);
-            var result = new ParameterEstimate[theta.Length];
-            for (int i = 0; i < theta.Length; i++)
-            {
-                string name = Family.Parameters[i].Name;
-                if (fixedValues[i] is not null)
-                {
-                    result[i] = new ParameterEstimate(name, theta[i], 0, theta[i], theta[i], isFixed: true);
-                    continue;
-                }
-
-                double variance = covariance is null ? double.NaN : covariance[i, i];
-                if (variance >= 0 && !double.IsInfinity(variance))
-                {
-                    double se = Math.Sqrt(variance);
-                    result[i] = new ParameterEstimate(name, theta[i], se, theta[i] - z * se, theta[i] + z * se, isFixed: false);
-                }
-                else
-                {
-                    result[i] = new ParameterEstimate(name, theta[i], null, null, null, isFixed: false);
-                }
-            }
-
-            return result;
         }
 
         /// <summary>
@@ -214,20 +186,6 @@ namespace PSEstimation.Estimation
             }
 
             return theta;
-        }
-
-        private static double[,] NaNMatrix(int p, double?[] fixedValues)
-        {
-            var m = new double[p, p];
-            for (int i = 0; i < p; i++)
-            {
-                for (int j = 0; j < p; j++)
-                {
-                    m[i, j] = fixedValues[i] is null && fixedValues[j] is null ? double.NaN : 0;
-                }
-            }
-
-            return m;
         }
     }
 }
