@@ -56,25 +56,15 @@ namespace PSEstimation.Commands
         /// <summary>Checks the censoring parameters against each other and the family; terminating errors.</summary>
         private void BeginCensoring()
         {
-            bool interval = LowerProperty is not null || UpperProperty is not null;
-            if (!interval && CensoredAbove is null && CensoredBelow is null)
+            var given = new CensoringParameters(CensoredAbove, CensoredBelow, LowerProperty, UpperProperty);
+            if (!given.Any)
             {
                 return;
             }
 
-            if (interval && (LowerProperty is null || UpperProperty is null))
+            if (given.Conflict(Property is not null) is string conflict)
             {
-                Terminate(ErrorIds.InvalidCensoring, "-LowerProperty and -UpperProperty go together: give both (an empty bound in the data marks a left- or right-censored observation).");
-            }
-
-            if (interval && (CensoredAbove is not null || CensoredBelow is not null))
-            {
-                Terminate(ErrorIds.InvalidCensoring, "Give censoring either as limits (-CensoredAbove, -CensoredBelow) or as bounds (-LowerProperty/-UpperProperty), not both.");
-            }
-
-            if (interval && Property is not null)
-            {
-                Terminate(ErrorIds.InvalidCensoring, "-LowerProperty/-UpperProperty name the properties to read; drop -Property (with -CensoredAbove or -CensoredBelow, -Property works as usual).");
+                Terminate(ErrorIds.InvalidCensoring, conflict);
             }
 
             try

@@ -12,39 +12,16 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Probability", DefaultParameterSetName = ByEstimateSet)]
     [OutputType(typeof(Probability))]
-    public sealed class GetProbabilityCommand : DistributionQueryCommand
+    public sealed class GetProbabilityCommand : IntervalQueryCommand
     {
         /// <summary>The points: numbers (numeric strings in the invariant culture too), or categories for Categorical.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public object[]? Value { get; set; }
 
-        /// <summary>The level of the survival intervals from a fit, strictly between 0 and 1 (default 0.95).</summary>
-        [Parameter]
-        public double ConfidenceLevel { get; set; } = 0.95;
-
-        /// <summary>How the intervals are formed: Wald (delta method, the default), Profile (profile likelihood of the quantity) or Bootstrap (parametric, percentile); Profile and Bootstrap need a live Get-MLEstimate result.</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
-
-        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
-
-        /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public int? SetSeed { get; set; }
-
-        /// <inheritdoc/>
-        protected override void BeginProcessing()
-        {
-            RequireConfidenceLevel(ConfidenceLevel);
-            DerivedIntervalSource.CheckSimulations(this, Simulations);
-        }
-
         internal override void Answer(FittedDistribution distribution)
         {
-            var intervals = DerivedIntervalSource.For(this, distribution, IntervalMethod, Simulations, SetSeed, Cancellation);
+            var intervals = IntervalsFor(distribution);
             for (int i = 0; i < Value!.Length; i++)
             {
                 object point = Value[i] is PSObject wrapped ? wrapped.BaseObject : Value[i];

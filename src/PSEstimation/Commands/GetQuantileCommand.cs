@@ -11,7 +11,7 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Quantile", DefaultParameterSetName = ByEstimateSet)]
     [OutputType(typeof(Quantile))]
-    public sealed class GetQuantileCommand : DistributionQueryCommand
+    public sealed class GetQuantileCommand : IntervalQueryCommand
     {
         /// <summary>Lower-tail probabilities in [0, 1]: the quantile x has P(X &lt;= x) = p (0.5 is the median, 0.99 the p99).</summary>
         [Parameter(Position = 0)]
@@ -23,27 +23,10 @@ namespace PSEstimation.Commands
         [ValidateNotNullOrEmpty]
         public double[]? ExceedanceProbability { get; set; }
 
-        /// <summary>The level of the intervals from a fit, strictly between 0 and 1 (default 0.95).</summary>
-        [Parameter]
-        public double ConfidenceLevel { get; set; } = 0.95;
-
-        /// <summary>How the intervals are formed: Wald (delta method, the default), Profile (profile likelihood of the quantity) or Bootstrap (parametric, percentile); Profile and Bootstrap need a live Get-MLEstimate result.</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
-
-        /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
-
-        /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
-        [Parameter(ParameterSetName = ByEstimateSet)]
-        public int? SetSeed { get; set; }
-
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            RequireConfidenceLevel(ConfidenceLevel);
-            DerivedIntervalSource.CheckSimulations(this, Simulations);
+            base.BeginProcessing();
             if ((Probability is null) == (ExceedanceProbability is null))
             {
                 Terminate(ErrorIds.MissingParameter, "Give the probabilities as -Probability (lower tail, e.g. 0.5, 0.99) or as -ExceedanceProbability (upper tail, e.g. 1e-6), one of the two.");
@@ -67,7 +50,7 @@ namespace PSEstimation.Commands
             }
 
             bool upper = Probability is null;
-            var intervals = DerivedIntervalSource.For(this, distribution, IntervalMethod, Simulations, SetSeed, Cancellation);
+            var intervals = IntervalsFor(distribution);
             foreach (double p in Probability ?? ExceedanceProbability!)
             {
                 IntervalEstimate estimate;
