@@ -121,28 +121,9 @@ namespace PSEstimation.Commands
                 }
             }
 
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = Cancellation };
-            try
-            {
-                Parallel.For(0, outcomes.Count, options, i => FitCensored(outcomes[i]));
-            }
-            catch (OperationCanceledException)
+            if (FitEach(slot, outcomes.Count, i => FitCensored(outcomes[i]), out _) is not List<DistributionComparison> rows)
             {
                 return Array.Empty<DistributionComparison>();
-            }
-
-            var rows = new List<DistributionComparison>();
-            foreach (var outcome in outcomes)
-            {
-                foreach (string warning in outcome.Warnings)
-                {
-                    WriteWarning(warning + slot.Suffix);
-                }
-
-                if (outcome.Row is not null)
-                {
-                    rows.Add(outcome.Row);
-                }
             }
 
             if (rows.Count == 0)
@@ -210,7 +191,7 @@ namespace PSEstimation.Commands
             return new Candidate { Family = family, Sample = sample };
         }
 
-        private void FitCensored(Candidate outcome)
+        private Candidate FitCensored(Candidate outcome)
         {
             var family = outcome.Family;
             var sample = outcome.Sample!;
@@ -223,11 +204,12 @@ namespace PSEstimation.Commands
             catch (EstimationException e)
             {
                 outcome.Warnings.Add($"{family.Name} was left out: {e.Message}");
-                return;
+                return outcome;
             }
 
             // No EDF or chi-squared statistic: they are defined for fully observed values.
             outcome.Row = new DistributionComparison(family.Name.ToString(), sample.TotalWeight, fit) { CensoredCount = fit.CensoredCount };
+            return outcome;
         }
     }
 }

@@ -86,29 +86,9 @@ namespace PSEstimation.Commands
 
             Array.Sort(sorted);
             var families = Candidates(slot, sorted);
-            var outcomes = new Candidate[families.Count];
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = Cancellation };
-            try
-            {
-                Parallel.For(0, families.Count, options, i => outcomes[i] = Fit(families[i], sorted));
-            }
-            catch (OperationCanceledException)
+            if (FitEach(slot, families.Count, i => Fit(families[i], sorted), out var outcomes) is not List<DistributionComparison> rows)
             {
                 return Array.Empty<DistributionComparison>();
-            }
-
-            var rows = new List<DistributionComparison>();
-            foreach (var outcome in outcomes)
-            {
-                foreach (string warning in outcome.Warnings)
-                {
-                    WriteWarning(warning + slot.Suffix);
-                }
-
-                if (outcome.Row is not null)
-                {
-                    rows.Add(outcome.Row);
-                }
             }
 
             if (rows.Count == 0)
@@ -123,6 +103,42 @@ namespace PSEstimation.Commands
             }
 
             Rank(rows);
+            return rows;
+        }
+
+        /// <summary>
+        /// Fits the candidates in parallel (at most -MaxDegreeOfParallelism at once), then writes
+        /// their warnings in candidate order, so the output does not depend on which finished
+        /// first. The rows of those that could be fitted, or null when Ctrl+C stopped the fits.
+        /// </summary>
+        private List<DistributionComparison>? FitEach(InputSlot slot, int count, Func<int, Candidate> fit, out Candidate[] outcomes)
+        {
+            var fitted = new Candidate[count];
+            outcomes = fitted;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = Cancellation };
+            try
+            {
+                Parallel.For(0, count, options, i => fitted[i] = fit(i));
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            var rows = new List<DistributionComparison>();
+            foreach (var outcome in fitted)
+            {
+                foreach (string warning in outcome.Warnings)
+                {
+                    WriteWarning(warning + slot.Suffix);
+                }
+
+                if (outcome.Row is not null)
+                {
+                    rows.Add(outcome.Row);
+                }
+            }
+
             return rows;
         }
 
