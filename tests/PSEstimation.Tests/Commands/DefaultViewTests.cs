@@ -94,6 +94,28 @@ namespace PSEstimation.Tests.Commands
             RenderedView.AssertFits(text, width, shown);
         }
 
+        /// <summary>
+        /// With -GroupBy the rows of two groups are alike (here the same values in each), so the
+        /// default view must say which group a row belongs to: a heading per group.
+        /// </summary>
+        [Theory]
+        [InlineData("Compare-Distribution -Property V -GroupBy H -Distribution LogNormal, Gamma")]
+        [InlineData("Test-GoodnessOfFit LogNormal -Property V -GroupBy H -Test KolmogorovSmirnov")]
+        public void Grouped_comparisons_and_tests_are_headed_by_their_group(string command)
+        {
+            string script = "$rows = 1..40 | ForEach-Object { [pscustomobject]@{ H = 'h' + ($_ % 2); V = [math]::Exp(($_ % 7) / 3.0) } }; $rows | " + command + " -SetSeed 1";
+            if (command.StartsWith("Compare", StringComparison.Ordinal))
+            {
+                script = script.Replace(" -SetSeed 1", string.Empty);
+            }
+
+            string text = module.RunFormatted(script, 80);
+            Assert.Contains("Group: h0", text);
+            Assert.Contains("Group: h1", text);
+            Assert.True(text.IndexOf("Group: h1", StringComparison.Ordinal) < text.IndexOf("Group: h0", StringComparison.Ordinal), text);
+            Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, line));
+        }
+
         [Fact]
         public void The_checker_catches_a_split_a_cut_and_a_wide_line()
         {
