@@ -19,7 +19,8 @@ namespace PSEstimation.Plotting
 
         public PlotKind Kind { get; }
 
-        public string Title { get; }
+        /// <summary>The title; several samples (-GroupBy) prefix it with the sample's name.</summary>
+        public string Title { get; set; }
 
         public string XTitle { get; }
 
