@@ -67,12 +67,12 @@ namespace PSEstimation.Commands
 
                 var constants = DistributionFamilies.ConstantNames(first.Family).Where(first.Parameters.ContainsKey).ToDictionary(n => n, n => first.Parameters[n], StringComparer.OrdinalIgnoreCase);
                 var family = DistributionFamilies.Create(first.Family, constants);
-                var fixedValues = new double?[family.Parameters.Count];
+                var rowFixed = new double?[family.Parameters.Count];
                 var match = IntervalResponse.Match(first.Response);
                 var response = match.Success
-                    ? RegressionResponse.Interval(match.Groups["lower"].Value, match.Groups["upper"].Value, CensoringRule.Create(family, fixedValues, null, null))
+                    ? RegressionResponse.Interval(match.Groups["lower"].Value, match.Groups["upper"].Value, CensoringRule.Create(family, rowFixed, null, null))
                     : RegressionResponse.Exact(first.Response, null);
-                regressionRows = new RegressionRowReader(this, response, first.Predictors, family, fixedValues, null, null, GroupBy);
+                regressionRows = new RegressionRowReader(this, response, first.Predictors, family, rowFixed, Weight, WeightProperty, GroupBy);
             }
             catch (EstimationException e)
             {

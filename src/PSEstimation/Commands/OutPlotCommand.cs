@@ -36,6 +36,7 @@ namespace PSEstimation.Commands
         private readonly List<(PSObject Estimate, FittedDistribution Fit)> given = new List<(PSObject, FittedDistribution)>();
         private readonly List<PlottedSlot> slots = new List<PlottedSlot>();
         private DistributionFamily? family;
+        private double?[] fixedValues = new double?[0];
         private string? resolvedPath;
         private bool regression;
 
@@ -54,6 +55,21 @@ namespace PSEstimation.Commands
         // Tab completion: the ValidateSet of FamilyFitCommand.Distribution (its comment says why).
         [ValidateSet(nameof(DistributionName.Normal), nameof(DistributionName.Gaussian), nameof(DistributionName.LogNormal), nameof(DistributionName.Exponential), nameof(DistributionName.Gamma), nameof(DistributionName.Weibull), nameof(DistributionName.Beta), nameof(DistributionName.Laplace), nameof(DistributionName.Logistic), nameof(DistributionName.Cauchy), nameof(DistributionName.StudentT), nameof(DistributionName.Uniform), nameof(DistributionName.Pareto), nameof(DistributionName.Rayleigh), nameof(DistributionName.Poisson), nameof(DistributionName.Bernoulli), nameof(DistributionName.Binomial), nameof(DistributionName.Geometric), nameof(DistributionName.NegativeBinomial), nameof(DistributionName.Categorical))]
         public DistributionName Distribution { get; set; }
+
+        /// <summary>With -Distribution: parameters held at these values in the fit, e.g. @{ Variance = 1 }, @{ Trials = 10 } (as Get-MLEstimate -Fixed).</summary>
+        [Parameter(ParameterSetName = ByDistributionSet)]
+        [ParameterTableTransformation]
+        public Hashtable? Fixed { get; set; }
+
+        /// <summary>Frequency weights, one per input value in input order (as Get-MLEstimate -Weight): the histogram, CDF, Q-Q and P-P count a value with weight 3 three times.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public double[]? Weight { get; set; }
+
+        /// <summary>The property of each input object that holds its frequency weight (as Get-MLEstimate -WeightProperty).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WeightProperty { get; set; }
 
         /// <summary>The panels to draw, in order (default: Histogram, QQ, PP, CDF; Residuals for a RegressionEstimate).</summary>
         [Parameter]
@@ -94,6 +110,11 @@ namespace PSEstimation.Commands
                 }
             }
 
+            if (Weight is not null && WeightProperty is not null)
+            {
+                Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
+            }
+
             regression = ParameterSetName == ByEstimateSet && Estimate!.Any(IsRegression);
             if (regression)
             {
@@ -126,7 +147,9 @@ namespace PSEstimation.Commands
                 }
                 else if (Distribution != DistributionName.Categorical)
                 {
-                    family = DistributionFamilies.Create(Distribution, new Dictionary<string, double>());
+                    var table = ParameterTable.Read(Fixed, Distribution, nameof(Fixed));
+                    family = DistributionFamilies.Create(Distribution, ParameterTable.Constants(table, Distribution));
+                    fixedValues = ParameterTable.FixedVector(family, table, nameof(Fixed));
                 }
             }
             catch (EstimationException e)
@@ -149,7 +172,7 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.ProfileNeedsLiveFit, "-Kind Profile re-fits the data with each parameter held, so it needs the fit's data: pass a result of Get-MLEstimate from this session as -Estimate (one read back from Import-Clixml, a job or JSON, or a MAPEstimate, has none), or fit with -Distribution.", ErrorCategory.InvalidArgument);
             }
 
-            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, GroupVerb = "plotted", AllowBoolean = true }, this);
+            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, Weights = Weight, WeightProperty = WeightProperty, GroupVerb = "plotted", AllowBoolean = true }, this);
         }
 
         /// <inheritdoc/>
@@ -165,7 +188,7 @@ namespace PSEstimation.Commands
         }
 
         /// <inheritdoc/>
-        void IInputSink.AddSlot(InputSlot slot) => slots.Add(new PlottedSlot(slot, family?.CreateAccumulator()));
+        void IInputSink.AddSlot(InputSlot slot) => slots.Add(new PlottedSlot(slot, family?.CreateAccumulator(), Weight is not null || WeightProperty is not null));
 
         /// <inheritdoc/>
         void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
@@ -173,16 +196,23 @@ namespace PSEstimation.Commands
             var plotted = slots[slot.Index];
             if (family is not null)
             {
-                if (!family.CanFit(value, new double?[family.Parameters.Count]))
+                if (!family.CanFit(value, fixedValues))
                 {
                     Reader.Skip(slot, SkipReason.OutsideSupport, ErrorIds.ValueOutsideSupport, $"Value {NumericConversion.Describe(original)} at index {index}{slot.Suffix} is outside the support of {family.Name} ({family.SupportDescription}); it was skipped.", original);
                     return;
                 }
 
-                plotted.Accumulator!.Add(value, 1);
+                if (weight > 0)
+                {
+                    plotted.Accumulator!.Add(value, weight);
+                }
             }
 
-            plotted.Values.Add(value);
+            if (weight > 0)
+            {
+                plotted.Values.Add(value);
+                plotted.Weights?.Add(weight);
+            }
         }
 
         /// <inheritdoc/>
@@ -197,7 +227,7 @@ namespace PSEstimation.Commands
             if (family is not null)
             {
                 plotted.Accumulator!.Cancellation = cancellation.Token;
-                if (!family.TryAddRange(plotted.Accumulator, bulk, new double?[family.Parameters.Count]))
+                if (!family.TryAddRange(plotted.Accumulator, bulk, fixedValues))
                 {
                     return false;
                 }
@@ -214,6 +244,11 @@ namespace PSEstimation.Commands
             {
                 EndResiduals();
                 return;
+            }
+
+            if (Weight is not null && Weight.Length != Reader.InputCount)
+            {
+                Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {Reader.InputCount}; give one weight per input value.");
             }
 
             Reader.Finish();
@@ -246,7 +281,7 @@ namespace PSEstimation.Commands
                     return;
                 }
 
-                var sample = new PlotSample(plotted.Values.ToArray());
+                var sample = new PlotSample(plotted.Values.ToArray(), plotted.Weights?.ToArray());
                 string valueTitle = slot.Property ?? fits[0].Fit.Property ?? "value";
                 try
                 {
@@ -312,9 +347,8 @@ namespace PSEstimation.Commands
             {
                 try
                 {
-                    var free = new double?[family.Parameters.Count];
-                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(plotted.Accumulator!, free, cancellation.Token);
-                    fit.Problem ??= new FitProblem(family, plotted.Accumulator!, free, fit.Parameters.Select(p => p.Value).ToArray(), fit.LogLikelihood);
+                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(plotted.Accumulator!, fixedValues, cancellation.Token);
+                    fit.Problem ??= new FitProblem(family, plotted.Accumulator!, fixedValues, fit.Parameters.Select(p => p.Value).ToArray(), fit.LogLikelihood);
                     plotted.Profiled = fit;
                     var live = PSObject.AsPSObject(fit);
                     return new List<(PSObject, FittedDistribution)> { (live, FittedDistribution.FromEstimate(live, null)) };
@@ -553,11 +587,15 @@ namespace PSEstimation.Commands
         /// <summary>One sample being read (a -Property name in a -GroupBy group): its values, the -Distribution family's accumulator, and the fit whose profile is drawn.</summary>
         private sealed class PlottedSlot
         {
-            public PlottedSlot(InputSlot slot, SampleAccumulator? accumulator)
+            public PlottedSlot(InputSlot slot, SampleAccumulator? accumulator, bool weighted)
             {
                 Slot = slot;
                 Accumulator = accumulator;
+                Weights = weighted ? new List<double>() : null;
             }
+
+            /// <summary>Each value's frequency weight, with -Weight or -WeightProperty; null without.</summary>
+            public List<double>? Weights { get; }
 
             public InputSlot Slot { get; }
 

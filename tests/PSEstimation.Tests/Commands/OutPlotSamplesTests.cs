@@ -162,12 +162,46 @@ namespace PSEstimation.Tests.Commands
             }
         }
 
+        [Fact]
+        public void Whole_weights_draw_the_histogram_and_CDF_of_the_sample_repeated_by_them()
+        {
+            // Frequency weights: a value with weight k is k observations, so the weighted picture is
+            // the one of the sample with each value written out k times (Histogram, CDF; the fit too).
+            const string Data = "$v = Get-RandomSample 40 -Distribution Poisson -Parameter @{ Lambda = 4 } -SetSeed 9; $w = Get-RandomSample 40 -Distribution Poisson -Parameter @{ Lambda = 2 } -SetSeed 10 | ForEach-Object { [double]$_ }; "
+                + "$long = for ($i = 0; $i -lt 40; $i++) { for ($k = 0; $k -lt $w[$i]; $k++) { $v[$i] } }; ";
+            var weighted = Run(Data + "$v | Out-Plot -Distribution Poisson -Weight $w -Kind Histogram, CDF -Width 100 -Height 12 -Ascii").Cast<string>().ToArray();
+            var repeated = Run(Data + "$long | Out-Plot -Distribution Poisson -Kind Histogram, CDF -Width 100 -Height 12 -Ascii").Cast<string>().ToArray();
+            Assert.Equal(repeated, weighted);
+
+            var byProperty = Run(Data + "$rows = for ($i = 0; $i -lt 40; $i++) { [pscustomobject]@{ n = $v[$i]; w = $w[$i] } }; $rows | Out-Plot -Distribution Poisson -Property n -WeightProperty w -Kind Histogram, CDF -Width 100 -Height 12 -Ascii").Cast<string>().ToArray();
+            Assert.Equal(repeated.Skip(1), byProperty.Skip(1));
+            Assert.Contains("(proportion vs n)", byProperty[0]);
+
+            var qq = Run(Data + "$v | Out-Plot -Distribution Poisson -Weight $w -Kind QQ -Width 60 -Height 10 -Ascii").Cast<string>().ToArray();
+            Assert.Contains("data (weighted)", qq[0]);
+            Assert.DoesNotContain("band", qq[0]);
+        }
+
+        [Fact]
+        public void Fixed_holds_a_parameter_in_the_fit_as_Get_MLEstimate_does()
+        {
+            const string X = "$x = 1.2, 2.3, 0.4, 1.9, 2.8; ";
+            var own = Run(X + "$x | Out-Plot -Distribution Normal -Fixed @{ Variance = 1 } -Kind CDF, PP -Width 100 -Height 12").Cast<string>().ToArray();
+            var given = Run(X + "$x | Out-Plot -Estimate ($x | Get-MLEstimate Normal -Fixed @{ Variance = 1 }) -Kind CDF, PP -Width 100 -Height 12").Cast<string>().ToArray();
+            var free = Run(X + "$x | Out-Plot -Distribution Normal -Kind CDF, PP -Width 100 -Height 12").Cast<string>().ToArray();
+            Assert.Equal(given, own);
+            Assert.NotEqual(free, own);
+        }
+
         [Theory]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals", "ResidualsNeedRegressionEstimate")]
         [InlineData("$f = 1, 2, 4 | Get-MLEstimate Normal; 1, 2, 4 | Out-Plot -Estimate $f -Kind Residuals", "ResidualsNeedRegressionEstimate")]
         [InlineData(Rows + "$f = $rows | Get-MLEstimate Normal -Response y -Predictor x; $rows | Out-Plot -Estimate $f -Kind Histogram", "PlotKindNotForRegression")]
         [InlineData(Rows + "$f = $rows | Get-MLEstimate Normal -Response y -Predictor x; $rows | Out-Plot -Estimate $f, $f", "PlotSeveralSamples")]
         [InlineData(Rows + "$f = $rows | Get-MLEstimate Normal -Response y -Predictor x; [pscustomobject]@{ x = 1 } | Out-Plot -Estimate $f", "NoUsableInput")]
+        [InlineData("1, 2 | Out-Plot -Distribution Normal -Weight 1, 2 -WeightProperty w", "InvalidWeight")]
+        [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Weight 1, 2", "InvalidWeight")]
+        [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Fixed @{ Rate = 1 }", "UnknownParameter")]
         public void Errors_have_stable_ids(string script, string id)
         {
             var result = module.Run(script);
