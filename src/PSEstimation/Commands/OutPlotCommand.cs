@@ -39,6 +39,7 @@ namespace PSEstimation.Commands
         private double?[] fixedValues = new double?[0];
         private string? resolvedPath;
         private bool regression;
+        private bool categorical;
 
         /// <summary>
         /// The fit(s) to draw the data against: results of Get-MLEstimate or Get-MAPEstimate (live,
@@ -157,9 +158,15 @@ namespace PSEstimation.Commands
                 Terminate(e.ErrorId, e.Message);
             }
 
-            if (given.Any(f => f.Fit.Model is null) || (ParameterSetName == ByDistributionSet && Distribution == DistributionName.Categorical))
+            categorical = given.Any(f => f.Fit.Model is null) || (ParameterSetName == ByDistributionSet && Distribution == DistributionName.Categorical);
+            if (categorical)
             {
-                Terminate(ErrorIds.PlotKindNotForCategorical, $"Out-Plot -Kind {string.Join(", ", kinds)} needs a numeric distribution; a Categorical fit has no quantiles or CDF to draw the data against (a bar chart of categories is not drawn yet).", ErrorCategory.InvalidArgument);
+                kinds = Kinds();
+                var other = kinds.Where(k => k != PlotKind.Histogram).ToArray();
+                if (other.Length > 0 || given.Any(f => f.Fit.Model is not null))
+                {
+                    Terminate(ErrorIds.PlotKindNotForCategorical, $"A Categorical fit is drawn as -Kind Histogram only (bars of the observed proportions with the fitted probabilities, the default for it): it has no quantiles or CDF for -Kind {string.Join(", ", other.DefaultIfEmpty(PlotKind.Histogram))}, and it is not overlaid with numeric fits.", ErrorCategory.InvalidArgument);
+                }
             }
 
             if (kinds.Contains(PlotKind.Posterior) && (ParameterSetName != ByEstimateSet || !given.All(f => f.Fit.IsPosterior)))
@@ -172,7 +179,7 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.ProfileNeedsLiveFit, "-Kind Profile re-fits the data with each parameter held, so it needs the fit's data: pass a result of Get-MLEstimate from this session as -Estimate (one read back from Import-Clixml, a job or JSON, or a MAPEstimate, has none), or fit with -Distribution.", ErrorCategory.InvalidArgument);
             }
 
-            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, Weights = Weight, WeightProperty = WeightProperty, GroupVerb = "plotted", AllowBoolean = true }, this);
+            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, Weights = Weight, WeightProperty = WeightProperty, GroupVerb = "plotted", AllowBoolean = true, AcceptsAnyScalar = categorical }, this);
         }
 
         /// <inheritdoc/>
@@ -218,6 +225,10 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         void IInputSink.AcceptScalar(InputSlot slot, object value, double weight, long index)
         {
+            if (weight > 0)
+            {
+                slots[slot.Index].Categories.Add(value, weight);
+            }
         }
 
         /// <inheritdoc/>
@@ -252,6 +263,12 @@ namespace PSEstimation.Commands
             }
 
             Reader.Finish();
+            if (categorical)
+            {
+                EndCategorical();
+                return;
+            }
+
             if (slots.All(s => s.Values.Count == 0))
             {
                 Terminate(ErrorIds.NoUsableInput, $"No usable values to plot ({Reader.Skips.Count} skipped). Pipe numbers (or objects with -Property) to Out-Plot.", ErrorCategory.InvalidData);
@@ -314,10 +331,68 @@ namespace PSEstimation.Commands
             Draw(panels, title);
         }
 
+        /// <summary>Categorical data: per sample, bars of the observed proportions with each fit's probabilities (the sample's own relative frequencies with -Distribution).</summary>
+        private void EndCategorical()
+        {
+            if (slots.All(s => s.Categories.TotalWeight <= 0))
+            {
+                Terminate(ErrorIds.NoUsableInput, $"No usable values to plot ({Reader.Skips.Count} skipped). Pipe the categories (or objects with -Property) to Out-Plot.", ErrorCategory.InvalidData);
+            }
+
+            var panels = new List<PlotPanel>();
+            var labels = new List<string>();
+            double drawn = 0;
+            foreach (var plotted in slots)
+            {
+                var slot = plotted.Slot;
+                var counts = plotted.Categories;
+                if (counts.TotalWeight <= 0)
+                {
+                    FailSlot(slot, ErrorIds.NoUsableInput, $"No usable values to plot{slot.Suffix} ({slot.SkippedCount} skipped).", ErrorCategory.InvalidData);
+                    continue;
+                }
+
+                var observed = counts.Categories.Select((c, i) => (CategoricalCounts.NameOf(c), counts.Counts[i])).ToList();
+                var fits = new List<(string, Models.CategoricalModel)>();
+                if (ParameterSetName == ByDistributionSet)
+                {
+                    fits.Add(("Categorical", new Models.CategoricalModel(observed.Select(o => o.Item1).ToArray(), observed.Select(o => o.Item2 / counts.TotalWeight).ToArray())));
+                }
+                else
+                {
+                    var matched = given.Where(g => !slot.Group.IsNamed || !given.Any(c => c.Fit.Group is not null) || SameGroup(g.Fit.Group is PSObject p ? p.BaseObject : g.Fit.Group, slot.Group.Value)).ToList();
+                    if (matched.Count == 0)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException($"No fit among -Estimate is for{slot.Suffix.TrimEnd(')').Replace(" (", " ")}; its values were not drawn."), ErrorIds.InvalidEstimate, ErrorCategory.InvalidData, slot.Group.Value));
+                        continue;
+                    }
+
+                    fits.AddRange(matched.Select((g, i) => (matched.Count > 1 ? "Categorical #" + (i + 1).ToString(CultureInfo.InvariantCulture) : "Categorical", g.Fit.Categorical!)));
+                }
+
+                var panel = CategoricalPanels.Bars(observed, fits, slot.Property ?? given.FirstOrDefault().Fit?.Property ?? "category");
+                if (slots.Count > 1)
+                {
+                    panel.Title = (slot.Group.IsNamed ? slot.Group.Describe() + (Property is { Length: > 1 } ? " " + slot.Property : string.Empty) : slot.Property ?? string.Empty) + ": " + panel.Title;
+                }
+
+                panels.Add(panel);
+                labels.AddRange(fits.Select(f => f.Item1));
+                drawn += counts.TotalWeight;
+            }
+
+            if (panels.Count == 0)
+            {
+                Terminate(ErrorIds.NoUsableInput, "Nothing to plot: no sample could be drawn against a fit.", ErrorCategory.InvalidData);
+            }
+
+            Draw(panels, "Out-Plot: " + string.Join(", ", labels.Distinct()) + " fit to " + drawn.ToString("G10", CultureInfo.InvariantCulture) + " values");
+        }
+
         /// <inheritdoc/>
         protected override void StopProcessing() => cancellation.Cancel();
 
-        private PlotKind[] Kinds() => (Kind ?? (regression ? new[] { PlotKind.Residuals } : DefaultKinds)).Distinct().ToArray();
+        private PlotKind[] Kinds() => (Kind ?? (regression ? new[] { PlotKind.Residuals } : categorical ? new[] { PlotKind.Histogram } : DefaultKinds)).Distinct().ToArray();
 
         /// <summary>A Compare-Distribution row stands for its Estimate (null when its fit failed); anything else for itself.</summary>
         private static PSObject? ComparedEstimate(PSObject estimate)
@@ -593,6 +668,9 @@ namespace PSEstimation.Commands
                 Accumulator = accumulator;
                 Weights = weighted ? new List<double>() : null;
             }
+
+            /// <summary>Categorical data: the category counts (weights summed).</summary>
+            public CategoricalCounts Categories { get; } = new CategoricalCounts();
 
             /// <summary>Each value's frequency weight, with -Weight or -WeightProperty; null without.</summary>
             public List<double>? Weights { get; }

@@ -193,6 +193,38 @@ namespace PSEstimation.Tests.Commands
             Assert.NotEqual(free, own);
         }
 
+        [Fact]
+        public void Categorical_fits_are_bars_of_observed_proportions_with_the_fitted_probabilities()
+        {
+            const string Colours = "$c = 'red', 'green', 'red', 'blue', 'red', 'green', 'red', 'blue', 'blue', 'red', 'green', 'red'; ";
+            var lines = Run(Colours + "$c | Out-Plot -Distribution Categorical -Width 60 -Height 12 -Ascii").Cast<string>().ToArray();
+            Assert.StartsWith("Categories", lines[0]);
+            Assert.Equal(new[] { "red", "green", "blue" }, lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.True(lines.Length <= 12);
+            Assert.All(lines, l => Assert.True(l.Length <= 60, l));
+
+            // A fit's probabilities against other data: categories it does not know come after its own.
+            var other = Run(Colours + "$f = $c | Get-MLEstimate Categorical; 'x', 'y', 'red' | Out-Plot -Estimate $f -Width 60 -Height 10 -Ascii").Cast<string>().ToArray();
+            Assert.Equal(new[] { "red", "green", "blue", "x", "y" }, other[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+            string path = TempSvg();
+            try
+            {
+                Run(Colours + "$null = $c | Out-Plot -Distribution Categorical -Path $args[0]", path);
+                Assert.Equal(new[] { "Histogram" }, Kinds(path));
+                string svg = File.ReadAllText(path);
+                Assert.Contains(">green<", svg);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+
+            // The bars' heights are the relative frequencies 6/12, 3/12, 3/12 (counted by hand).
+            var panel = PSEstimation.Diagnostics.CategoricalPanels.Bars(new[] { ("red", 6.0), ("green", 3.0), ("blue", 3.0) }, Array.Empty<(string, PSEstimation.Models.CategoricalModel)>(), "colour");
+            Assert.Equal(new[] { 0.5, 0.25, 0.25 }, panel.Series[0].Y);
+        }
+
         [Theory]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals", "ResidualsNeedRegressionEstimate")]
         [InlineData("$f = 1, 2, 4 | Get-MLEstimate Normal; 1, 2, 4 | Out-Plot -Estimate $f -Kind Residuals", "ResidualsNeedRegressionEstimate")]

@@ -216,7 +216,7 @@ namespace PSEstimation.Tests.Commands
         [InlineData("@() | Out-Plot -Distribution Normal", "NoUsableInput")]
         [InlineData("'a', 'b' | Out-Plot -Distribution Normal", "NoUsableInput")]
         [InlineData("$f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a', 'b' | Out-Plot -Estimate $f -Kind QQ", "PlotKindNotForCategorical")]
-        [InlineData("1, 2, 3 | Out-Plot -Distribution Categorical", "PlotKindNotForCategorical")]
+        [InlineData("1, 2, 3 | Out-Plot -Distribution Categorical -Kind CDF", "PlotKindNotForCategorical")]
         [InlineData("$f = 1, 2, 4 | Get-MLEstimate Normal; $d = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($f)); 1, 2, 4 | Out-Plot -Estimate $d -Kind Profile", "ProfileNeedsLiveFit")]
         [InlineData("$m = 1, 2, 4 | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 10)' }; 1, 2, 4 | Out-Plot -Estimate $m -Kind Profile", "ProfileNeedsLiveFit")]
         [InlineData("$f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior", "PosteriorNeedsMAPEstimate")]
