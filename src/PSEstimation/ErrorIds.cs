@@ -75,13 +75,14 @@ namespace PSEstimation
         public const string PerfectFit = "PerfectFit";
 
         // Out-Plot.
-        public const string PlotKindNotAvailable = "PlotKindNotAvailable";
         public const string PlotKindNotForCategorical = "PlotKindNotForCategorical";
         public const string PosteriorNeedsMAPEstimate = "PosteriorNeedsMAPEstimate";
         public const string ProfileNeedsLiveFit = "ProfileNeedsLiveFit";
         public const string PlotPathNotWritable = "PlotPathNotWritable";
         public const string InvalidPlotSize = "InvalidPlotSize";
         public const string PlotSeveralSamples = "PlotSeveralSamples";
+        public const string ResidualsNeedRegressionEstimate = "ResidualsNeedRegressionEstimate";
+        public const string PlotKindNotForRegression = "PlotKindNotForRegression";
 
         // -IntervalMethod Profile or Bootstrap (Get-MLEstimate, Get-Quantile, Get-Probability); -Simulations below 2 is InvalidSimulations.
         public const string IntervalMethodNotApplicable = "IntervalMethodNotApplicable";

@@ -99,12 +99,100 @@ Describe 'Out-Plot' {
         }
     }
 
+    Context 'Residuals of a regression model' {
+        BeforeAll {
+            $e = Get-RandomSample 60 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 11
+            $script:rows = 0..59 | ForEach-Object { $y = 2 + 0.5 * ($_ / 6) + $e[$_]; [pscustomobject]@{ g = 'abc'[$_ % 3]; x = $_ / 6; y = $y; lo = $y; hi = $(if ($y -gt 6) { $null } else { $y }) } }
+            $script:model = $script:rows | Get-MLEstimate Normal -Response y -Predictor x
+        }
+
+        It 'draws Residuals by default, within -Width and -Height' {
+            $lines = $script:rows | Out-Plot -Estimate $script:model -Width 110 -Height 16
+            $lines.Count | Should -BeLessOrEqual 16
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 110 }
+            $lines[0] | Should -Match 'Residuals vs fitted'
+            $lines[0] | Should -Match 'Q-Q of standardised residuals'
+        }
+
+        It 'writes two Residuals panels as SVG, the same bytes each time' {
+            $a = Join-Path $TestDrive 'res-a.svg'; $b = Join-Path $TestDrive 'res-b.svg'
+            $null = $script:rows | Out-Plot -Estimate $script:model -Path $a
+            $null = $script:rows | Out-Plot -Estimate $script:model -Kind Residuals -Path $b
+            [xml]$svg = Get-Content -LiteralPath $a -Raw
+            @($svg.svg.g | ForEach-Object title) | Should -Be @('Residuals', 'Residuals')
+            (Get-FileHash $a).Hash | Should -Be (Get-FileHash $b).Hash
+        }
+
+        It 'marks censored rows apart in the interval form' {
+            $fit = $script:rows | Get-MLEstimate Normal -LowerProperty lo -UpperProperty hi -Predictor x
+            $lines = $script:rows | Out-Plot -Estimate $fit -Width 120 -Height 14 -Ascii
+            $lines[0] | Should -Match 'censored'
+        }
+
+        It 'skips a row without a predictor with PropertyNotFound' {
+            $null = @($script:rows) + [pscustomobject]@{ y = 1 } | Out-Plot -Estimate $script:model -Width 100 -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'PropertyNotFound,PSEstimation.Commands.OutPlotCommand'
+        }
+
+        It 'draws each group against its own model' {
+            $fits = $script:rows | Get-MLEstimate Normal -Response y -Predictor x -GroupBy g
+            $text = ($script:rows | Out-Plot -Estimate $fits -GroupBy g -Width 120 -Height 50) -join "`n"
+            foreach ($g in "'a'", "'b'", "'c'") { $text | Should -Match ([regex]::Escape("$($g): Residuals vs fitted")) }
+        }
+    }
+
+    Context 'Several samples, weights, -Fixed, categories' {
+        It 'draws one panel set per -GroupBy group' {
+            $rows = @(Get-RandomSample 100 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 1 | ForEach-Object { [pscustomobject]@{ h = 'web01'; ms = $_ } }) +
+                @(Get-RandomSample 100 -Distribution Gamma -Parameter @{ Shape = 5; Rate = 1 } -SetSeed 2 | ForEach-Object { [pscustomobject]@{ h = 'web02'; ms = $_ } })
+            $path = Join-Path $TestDrive 'groups.svg'
+            $null = $rows | Out-Plot -Distribution Gamma -Property ms -GroupBy h -Kind Histogram, CDF -Path $path
+            [xml]$svg = Get-Content -LiteralPath $path -Raw
+            @($svg.svg.g | ForEach-Object title) | Should -Be @('Histogram', 'CDF', 'Histogram', 'CDF')
+            $fits = $rows | Get-MLEstimate Gamma -Property ms -GroupBy h
+            ($rows | Out-Plot -Estimate $fits -GroupBy h -Kind CDF -Width 120)[0] | Should -Match "'web02': Empirical and fitted CDF"
+        }
+
+        It 'overlays the estimates of Compare-Distribution rows' {
+            $x = Get-RandomSample 300 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 4
+            $ranking = $x | Compare-Distribution -Distribution Gamma, LogNormal
+            $lines = $x | Out-Plot -Estimate $ranking -Kind QQ -Width 100 -Height 14
+            $lines[0] | Should -Match 'Gamma'
+            $lines[0] | Should -Match 'LogNormal'
+        }
+
+        It 'draws whole weights as the values written out that many times' {
+            $v = 1, 2, 2, 3, 5; $w = 2, 1, 3, 0, 1
+            $long = for ($i = 0; $i -lt $v.Count; $i++) { for ($k = 0; $k -lt $w[$i]; $k++) { $v[$i] } }
+            $a = $v | Out-Plot -Distribution Poisson -Weight $w -Kind Histogram, CDF -Width 100 -Height 12 -Ascii
+            $b = $long | Out-Plot -Distribution Poisson -Kind Histogram, CDF -Width 100 -Height 12 -Ascii
+            ($a -join "`n") | Should -BeExactly ($b -join "`n")
+        }
+
+        It 'holds -Fixed parameters in the fit it draws' {
+            $x = 1.2, 2.3, 0.4, 1.9, 2.8
+            $own = $x | Out-Plot -Distribution Normal -Fixed @{ Variance = 1 } -Kind CDF -Width 80 -Height 12
+            $given = $x | Out-Plot -Estimate ($x | Get-MLEstimate Normal -Fixed @{ Variance = 1 }) -Kind CDF -Width 80 -Height 12
+            ($own -join "`n") | Should -BeExactly ($given -join "`n")
+        }
+
+        It 'draws a Categorical fit as bars named by category' {
+            $lines = 'yes', 'no', 'yes', 'maybe', 'yes' | Out-Plot -Distribution Categorical -Ascii -Width 60 -Height 10
+            $lines[0] | Should -Match '^Categories'
+            ($lines[-1] -split '\s+' | Where-Object { $_ }) -join ',' | Should -BeExactly 'yes,no,maybe'
+        }
+    }
+
     Context 'Errors' {
         It 'reports <Id>' -TestCases @(
             @{ Script = { @() | Out-Plot -Distribution Normal }; Id = 'NoUsableInput' }
             @{ Script = { $f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a' | Out-Plot -Estimate $f -Kind QQ }; Id = 'PlotKindNotForCategorical' }
             @{ Script = { $f = 1, 2, 4 | Get-MLEstimate Normal; $d = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($f)); 1, 2, 4 | Out-Plot -Estimate $d -Kind Profile }; Id = 'ProfileNeedsLiveFit' }
-            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals }; Id = 'PlotKindNotAvailable' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals }; Id = 'ResidualsNeedRegressionEstimate' }
+            @{ Script = { $r = 1..10 | ForEach-Object { [pscustomobject]@{ x = $_; y = 2 * $_ + ($_ % 3) } }; $f = $r | Get-MLEstimate Normal -Response y -Predictor x; $r | Out-Plot -Estimate $f -Kind QQ }; Id = 'PlotKindNotForRegression' }
+            @{ Script = { $r = 1..10 | ForEach-Object { [pscustomobject]@{ x = $_; y = 2 * $_ + ($_ % 3) } }; $f = $r | Get-MLEstimate Normal -Response y -Predictor x; $r | Out-Plot -Estimate $f, $f }; Id = 'PlotSeveralSamples' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Categorical -Kind CDF }; Id = 'PlotKindNotForCategorical' }
+            @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Weight 1, 2 }; Id = 'InvalidWeight' }
             @{ Script = { $f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior }; Id = 'PosteriorNeedsMAPEstimate' }
             @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Width 20 }; Id = 'InvalidPlotSize' }
             @{ Script = { 1, 2, 3 | Out-Plot -Distribution Normal -Path (Join-Path $TestDrive 'no-such-folder/x.svg') }; Id = 'PlotPathNotWritable' }

@@ -25,7 +25,7 @@ namespace PSEstimation.Commands
     /// </summary>
     [Cmdlet(VerbsData.Out, "Plot", DefaultParameterSetName = ByEstimateSet)]
     [OutputType(typeof(string), typeof(FileInfo))]
-    public sealed class OutPlotCommand : NumericInputCommand, IInputSink
+    public sealed partial class OutPlotCommand : NumericInputCommand, IInputSink
     {
         internal const string ByEstimateSet = "ByEstimate";
         internal const string ByDistributionSet = "ByDistribution";
@@ -33,16 +33,19 @@ namespace PSEstimation.Commands
         private static readonly PlotKind[] DefaultKinds = { PlotKind.Histogram, PlotKind.QQ, PlotKind.PP, PlotKind.CDF };
 
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private readonly List<double> values = new List<double>();
-        private readonly List<FittedDistribution> fits = new List<FittedDistribution>();
+        private readonly List<(PSObject Estimate, FittedDistribution Fit)> given = new List<(PSObject, FittedDistribution)>();
+        private readonly List<PlottedSlot> slots = new List<PlottedSlot>();
         private DistributionFamily? family;
-        private SampleAccumulator? accumulator;
+        private double?[] fixedValues = new double?[0];
         private string? resolvedPath;
-        private MLEstimate? profiled;
+        private bool regression;
+        private bool categorical;
 
         /// <summary>
         /// The fit(s) to draw the data against: results of Get-MLEstimate or Get-MAPEstimate (live,
-        /// from Import-Clixml or a job, or from ConvertFrom-Json). Several are overlaid.
+        /// from Import-Clixml or a job, or from ConvertFrom-Json), or rows of Compare-Distribution
+        /// (their Estimate). Several are overlaid; with -GroupBy, each group is drawn against the
+        /// fits made for it (their Group). A RegressionEstimate draws -Kind Residuals.
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByEstimateSet)]
         [ValidateNotNullOrEmpty]
@@ -54,7 +57,22 @@ namespace PSEstimation.Commands
         [ValidateSet(nameof(DistributionName.Normal), nameof(DistributionName.Gaussian), nameof(DistributionName.LogNormal), nameof(DistributionName.Exponential), nameof(DistributionName.Gamma), nameof(DistributionName.Weibull), nameof(DistributionName.Beta), nameof(DistributionName.Laplace), nameof(DistributionName.Logistic), nameof(DistributionName.Cauchy), nameof(DistributionName.StudentT), nameof(DistributionName.Uniform), nameof(DistributionName.Pareto), nameof(DistributionName.Rayleigh), nameof(DistributionName.Poisson), nameof(DistributionName.Bernoulli), nameof(DistributionName.Binomial), nameof(DistributionName.Geometric), nameof(DistributionName.NegativeBinomial), nameof(DistributionName.Categorical))]
         public DistributionName Distribution { get; set; }
 
-        /// <summary>The panels to draw, in order (default: Histogram, QQ, PP, CDF).</summary>
+        /// <summary>With -Distribution: parameters held at these values in the fit, e.g. @{ Variance = 1 }, @{ Trials = 10 } (as Get-MLEstimate -Fixed).</summary>
+        [Parameter(ParameterSetName = ByDistributionSet)]
+        [ParameterTableTransformation]
+        public Hashtable? Fixed { get; set; }
+
+        /// <summary>Frequency weights, one per input value in input order (as Get-MLEstimate -Weight): the histogram, CDF, Q-Q and P-P count a value with weight 3 three times.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public double[]? Weight { get; set; }
+
+        /// <summary>The property of each input object that holds its frequency weight (as Get-MLEstimate -WeightProperty).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WeightProperty { get; set; }
+
+        /// <summary>The panels to draw, in order (default: Histogram, QQ, PP, CDF; Residuals for a RegressionEstimate).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public PlotKind[]? Kind { get; set; }
@@ -79,12 +97,6 @@ namespace PSEstimation.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            var kinds = Kinds();
-            if (kinds.Contains(PlotKind.Residuals))
-            {
-                Terminate(ErrorIds.PlotKindNotAvailable, "-Kind Residuals (of a RegressionEstimate) is not drawn by this version of Out-Plot yet. Draw Histogram, QQ, PP, CDF, Profile or Posterior.", ErrorCategory.NotImplemented, PlotKind.Residuals);
-            }
-
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Width)) && Width <= 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Height)) && Height <= 0)
             {
                 Terminate(ErrorIds.InvalidPlotSize, $"-Width and -Height must be positive; got {Width} × {Height}.");
@@ -99,22 +111,46 @@ namespace PSEstimation.Commands
                 }
             }
 
+            if (Weight is not null && WeightProperty is not null)
+            {
+                Terminate(ErrorIds.InvalidWeight, "Give frequency weights either as -Weight (one per input value) or as -WeightProperty (a property of each input object), not both.");
+            }
+
+            regression = ParameterSetName == ByEstimateSet && Estimate!.Any(IsRegression);
+            if (regression)
+            {
+                BeginResiduals();
+                return;
+            }
+
+            var kinds = Kinds();
+            if (kinds.Contains(PlotKind.Residuals))
+            {
+                Terminate(ErrorIds.ResidualsNeedRegressionEstimate, "-Kind Residuals draws a regression model's residuals: pass a RegressionEstimate (Get-MLEstimate or Get-MAPEstimate with -Response and -Predictor) as -Estimate, and pipe in the rows it was fitted to (or new ones with its response and predictors).", ErrorCategory.InvalidArgument, PlotKind.Residuals);
+            }
+
             string? impliedProperty = null;
             try
             {
                 if (ParameterSetName == ByEstimateSet)
                 {
-                    foreach (var estimate in Estimate!)
+                    foreach (var estimate in Estimate!.Select(ComparedEstimate).Where(e => e is not null))
                     {
-                        fits.Add(FittedDistribution.FromEstimate(estimate, null));
+                        given.Add((estimate!, FittedDistribution.FromEstimate(estimate, null)));
                     }
 
-                    impliedProperty = fits[0].Property;
+                    if (given.Count == 0)
+                    {
+                        Terminate(ErrorIds.InvalidEstimate, "-Estimate holds no fit to draw (Compare-Distribution rows without an Estimate?).");
+                    }
+
+                    impliedProperty = given[0].Fit.Property;
                 }
                 else if (Distribution != DistributionName.Categorical)
                 {
-                    family = DistributionFamilies.Create(Distribution, new Dictionary<string, double>());
-                    accumulator = family.CreateAccumulator();
+                    var table = ParameterTable.Read(Fixed, Distribution, nameof(Fixed));
+                    family = DistributionFamilies.Create(Distribution, ParameterTable.Constants(table, Distribution));
+                    fixedValues = ParameterTable.FixedVector(family, table, nameof(Fixed));
                 }
             }
             catch (EstimationException e)
@@ -122,131 +158,312 @@ namespace PSEstimation.Commands
                 Terminate(e.ErrorId, e.Message);
             }
 
-            if (fits.Any(f => f.Model is null) || (ParameterSetName == ByDistributionSet && Distribution == DistributionName.Categorical))
+            categorical = given.Any(f => f.Fit.Model is null) || (ParameterSetName == ByDistributionSet && Distribution == DistributionName.Categorical);
+            if (categorical)
             {
-                Terminate(ErrorIds.PlotKindNotForCategorical, $"Out-Plot -Kind {string.Join(", ", kinds)} needs a numeric distribution; a Categorical fit has no quantiles or CDF to draw the data against (a bar chart of categories is not drawn yet).", ErrorCategory.InvalidArgument);
+                kinds = Kinds();
+                var other = kinds.Where(k => k != PlotKind.Histogram).ToArray();
+                if (other.Length > 0 || given.Any(f => f.Fit.Model is not null))
+                {
+                    Terminate(ErrorIds.PlotKindNotForCategorical, $"A Categorical fit is drawn as -Kind Histogram only (bars of the observed proportions with the fitted probabilities, the default for it): it has no quantiles or CDF for -Kind {string.Join(", ", other.DefaultIfEmpty(PlotKind.Histogram))}, and it is not overlaid with numeric fits.", ErrorCategory.InvalidArgument);
+                }
             }
 
-            if (kinds.Contains(PlotKind.Posterior) && (ParameterSetName != ByEstimateSet || !fits[0].IsPosterior))
+            if (kinds.Contains(PlotKind.Posterior) && (ParameterSetName != ByEstimateSet || !given.All(f => f.Fit.IsPosterior)))
             {
                 Terminate(ErrorIds.PosteriorNeedsMAPEstimate, "-Kind Posterior draws the prior, likelihood and posterior of a MAP fit: pass a result of Get-MAPEstimate as -Estimate.");
             }
 
-            if (kinds.Contains(PlotKind.Profile) && ParameterSetName == ByEstimateSet && (Estimate![0].BaseObject as MLEstimate)?.Problem is null)
+            if (kinds.Contains(PlotKind.Profile) && ParameterSetName == ByEstimateSet && given.Any(f => (f.Estimate.BaseObject as MLEstimate)?.Problem is null))
             {
                 Terminate(ErrorIds.ProfileNeedsLiveFit, "-Kind Profile re-fits the data with each parameter held, so it needs the fit's data: pass a result of Get-MLEstimate from this session as -Estimate (one read back from Import-Clixml, a job or JSON, or a MAPEstimate, has none), or fit with -Distribution.", ErrorCategory.InvalidArgument);
             }
 
-            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, GroupVerb = "plotted", AllowBoolean = true }, this);
+            StartReading(new InputOptions { ImpliedProperty = Property is null ? impliedProperty : null, Weights = Weight, WeightProperty = WeightProperty, GroupVerb = "plotted", AllowBoolean = true, AcceptsAnyScalar = categorical }, this);
         }
 
         /// <inheritdoc/>
-        void IInputSink.AddSlot(InputSlot slot)
+        protected override void ProcessRecord()
         {
-            if (slot.Index > 0)
+            if (regressionRows is not null)
             {
-                Terminate(ErrorIds.PlotSeveralSamples, "Out-Plot draws one sample per picture: give one -Property name and no -GroupBy (pipe each group to its own Out-Plot).");
+                regressionRows.Read(InputObject);
+                return;
             }
+
+            base.ProcessRecord();
         }
+
+        /// <inheritdoc/>
+        void IInputSink.AddSlot(InputSlot slot) => slots.Add(new PlottedSlot(slot, family?.CreateAccumulator(), Weight is not null || WeightProperty is not null));
 
         /// <inheritdoc/>
         void IInputSink.AcceptValue(InputSlot slot, double value, double weight, long index, object original)
         {
+            var plotted = slots[slot.Index];
             if (family is not null)
             {
-                if (!family.CanFit(value, new double?[family.Parameters.Count]))
+                if (!family.CanFit(value, fixedValues))
                 {
                     Reader.Skip(slot, SkipReason.OutsideSupport, ErrorIds.ValueOutsideSupport, $"Value {NumericConversion.Describe(original)} at index {index}{slot.Suffix} is outside the support of {family.Name} ({family.SupportDescription}); it was skipped.", original);
                     return;
                 }
 
-                accumulator!.Add(value, 1);
+                if (weight > 0)
+                {
+                    plotted.Accumulator!.Add(value, weight);
+                }
             }
 
-            values.Add(value);
+            if (weight > 0)
+            {
+                plotted.Values.Add(value);
+                plotted.Weights?.Add(weight);
+            }
         }
 
         /// <inheritdoc/>
         void IInputSink.AcceptScalar(InputSlot slot, object value, double weight, long index)
         {
+            if (weight > 0)
+            {
+                slots[slot.Index].Categories.Add(value, weight);
+            }
         }
 
         /// <inheritdoc/>
         bool IInputSink.TryAcceptBulk(InputSlot slot, double[] bulk, long firstIndex)
         {
+            var plotted = slots[slot.Index];
             if (family is not null)
             {
-                accumulator!.Cancellation = cancellation.Token;
-                if (!family.TryAddRange(accumulator, bulk, new double?[family.Parameters.Count]))
+                plotted.Accumulator!.Cancellation = cancellation.Token;
+                if (!family.TryAddRange(plotted.Accumulator, bulk, fixedValues))
                 {
                     return false;
                 }
             }
 
-            values.AddRange(bulk);
+            plotted.Values.AddRange(bulk);
             return true;
         }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
+            if (regression)
+            {
+                EndResiduals();
+                return;
+            }
+
+            if (Weight is not null && Weight.Length != Reader.InputCount)
+            {
+                Terminate(ErrorIds.InvalidWeight, $"-Weight has {Weight.Length} values but the input has {Reader.InputCount}; give one weight per input value.");
+            }
+
             Reader.Finish();
-            if (values.Count == 0)
+            if (categorical)
+            {
+                EndCategorical();
+                return;
+            }
+
+            if (slots.All(s => s.Values.Count == 0))
             {
                 Terminate(ErrorIds.NoUsableInput, $"No usable values to plot ({Reader.Skips.Count} skipped). Pipe numbers (or objects with -Property) to Out-Plot.", ErrorCategory.InvalidData);
             }
 
-            if (family is not null)
+            bool several = slots.Count > 1;
+            var panels = new List<PlotPanel>();
+            var drawnFits = new List<string>();
+            long drawn = 0;
+            foreach (var plotted in slots)
             {
-                try
+                var slot = plotted.Slot;
+                if (plotted.Values.Count == 0)
                 {
-                    var free = new double?[family.Parameters.Count];
-                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(accumulator!, free, cancellation.Token);
-                    fit.Problem ??= new FitProblem(family, accumulator!, free, fit.Parameters.Select(p => p.Value).ToArray(), fit.LogLikelihood);
-                    profiled = fit;
-                    fits.Add(FittedDistribution.FromEstimate(PSObject.AsPSObject(fit), null));
+                    FailSlot(slot, ErrorIds.NoUsableInput, $"No usable values to plot{slot.Suffix} ({slot.SkippedCount} skipped).", ErrorCategory.InvalidData);
+                    continue;
                 }
-                catch (EstimationException e)
+
+                var fits = FitsFor(plotted);
+                if (fits is null)
                 {
-                    Terminate(e.ErrorId, e.Message, ErrorCategory.InvalidData);
+                    continue;
                 }
-                catch (OperationCanceledException)
+
+                if (cancellation.IsCancellationRequested)
                 {
                     return;
                 }
+
+                var sample = new PlotSample(plotted.Values.ToArray(), plotted.Weights?.ToArray());
+                string valueTitle = slot.Property ?? fits[0].Fit.Property ?? "value";
+                try
+                {
+                    var set = BuildPanels(sample, valueTitle, fits, plotted.Profiled);
+                    if (several)
+                    {
+                        string label = slot.Group.IsNamed ? slot.Group.Describe() + (Property is { Length: > 1 } ? " " + slot.Property : string.Empty) : slot.Property ?? string.Empty;
+                        set.ForEach(p => p.Title = label + ": " + p.Title);
+                    }
+
+                    panels.AddRange(set);
+                }
+                catch (EstimationException e)
+                {
+                    FailSlot(slot, e.ErrorId, e.Message + slot.Suffix, ErrorCategory.InvalidData);
+                    continue;
+                }
+
+                drawn += sample.Count;
+                drawnFits.AddRange(Labels(fits));
             }
 
-            var sample = new PlotSample(values.ToArray());
-            string valueTitle = Property?.FirstOrDefault() ?? fits[0].Property ?? "value";
+            if (panels.Count == 0)
+            {
+                Terminate(ErrorIds.NoUsableInput, "Nothing to plot: no sample could be drawn against a fit.", ErrorCategory.InvalidData);
+            }
+
+            string title = "Out-Plot: " + string.Join(", ", drawnFits.Distinct()) + " fit to " + drawn.ToString(CultureInfo.InvariantCulture) + " values"
+                + (several ? " in " + slots.Count(s => s.Values.Count > 0).ToString(CultureInfo.InvariantCulture) + " samples" : string.Empty);
+            Draw(panels, title);
+        }
+
+        /// <summary>Categorical data: per sample, bars of the observed proportions with each fit's probabilities (the sample's own relative frequencies with -Distribution).</summary>
+        private void EndCategorical()
+        {
+            if (slots.All(s => s.Categories.TotalWeight <= 0))
+            {
+                Terminate(ErrorIds.NoUsableInput, $"No usable values to plot ({Reader.Skips.Count} skipped). Pipe the categories (or objects with -Property) to Out-Plot.", ErrorCategory.InvalidData);
+            }
+
             var panels = new List<PlotPanel>();
-            try
+            var labels = new List<string>();
+            double drawn = 0;
+            foreach (var plotted in slots)
             {
-                panels = BuildPanels(sample, valueTitle);
-            }
-            catch (EstimationException e)
-            {
-                Terminate(e.ErrorId, e.Message, ErrorCategory.InvalidData);
+                var slot = plotted.Slot;
+                var counts = plotted.Categories;
+                if (counts.TotalWeight <= 0)
+                {
+                    FailSlot(slot, ErrorIds.NoUsableInput, $"No usable values to plot{slot.Suffix} ({slot.SkippedCount} skipped).", ErrorCategory.InvalidData);
+                    continue;
+                }
+
+                var observed = counts.Categories.Select((c, i) => (CategoricalCounts.NameOf(c), counts.Counts[i])).ToList();
+                var fits = new List<(string, Models.CategoricalModel)>();
+                if (ParameterSetName == ByDistributionSet)
+                {
+                    fits.Add(("Categorical", new Models.CategoricalModel(observed.Select(o => o.Item1).ToArray(), observed.Select(o => o.Item2 / counts.TotalWeight).ToArray())));
+                }
+                else
+                {
+                    var matched = given.Where(g => !slot.Group.IsNamed || !given.Any(c => c.Fit.Group is not null) || SameGroup(g.Fit.Group is PSObject p ? p.BaseObject : g.Fit.Group, slot.Group.Value)).ToList();
+                    if (matched.Count == 0)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException($"No fit among -Estimate is for{slot.Suffix.TrimEnd(')').Replace(" (", " ")}; its values were not drawn."), ErrorIds.InvalidEstimate, ErrorCategory.InvalidData, slot.Group.Value));
+                        continue;
+                    }
+
+                    fits.AddRange(matched.Select((g, i) => (matched.Count > 1 ? "Categorical #" + (i + 1).ToString(CultureInfo.InvariantCulture) : "Categorical", g.Fit.Categorical!)));
+                }
+
+                var panel = CategoricalPanels.Bars(observed, fits, slot.Property ?? given.FirstOrDefault().Fit?.Property ?? "category");
+                if (slots.Count > 1)
+                {
+                    panel.Title = (slot.Group.IsNamed ? slot.Group.Describe() + (Property is { Length: > 1 } ? " " + slot.Property : string.Empty) : slot.Property ?? string.Empty) + ": " + panel.Title;
+                }
+
+                panels.Add(panel);
+                labels.AddRange(fits.Select(f => f.Item1));
+                drawn += counts.TotalWeight;
             }
 
-            if (resolvedPath is null)
+            if (panels.Count == 0)
             {
-                WriteText(panels);
+                Terminate(ErrorIds.NoUsableInput, "Nothing to plot: no sample could be drawn against a fit.", ErrorCategory.InvalidData);
             }
-            else
-            {
-                WriteSvg(panels);
-            }
+
+            Draw(panels, "Out-Plot: " + string.Join(", ", labels.Distinct()) + " fit to " + drawn.ToString("G10", CultureInfo.InvariantCulture) + " values");
         }
 
         /// <inheritdoc/>
         protected override void StopProcessing() => cancellation.Cancel();
 
-        private PlotKind[] Kinds() => (Kind ?? DefaultKinds).Distinct().ToArray();
+        private PlotKind[] Kinds() => (Kind ?? (regression ? new[] { PlotKind.Residuals } : categorical ? new[] { PlotKind.Histogram } : DefaultKinds)).Distinct().ToArray();
 
-        private List<PlotPanel> BuildPanels(PlotSample sample, string valueTitle)
+        /// <summary>A Compare-Distribution row stands for its Estimate (null when its fit failed); anything else for itself.</summary>
+        private static PSObject? ComparedEstimate(PSObject estimate)
         {
-            var labels = Labels();
-            var plotted = fits.Select((f, i) => new PlottedFit(labels[i], f.Model!, f.Theta)).ToList();
+            if (estimate.BaseObject is DistributionComparison row)
+            {
+                return row.Estimate is null ? null : PSObject.AsPSObject(row.Estimate);
+            }
+
+            if (EstimateReader.ReadMember(estimate, "AkaikeWeight") is not null && EstimateReader.ReadMember(estimate, "Parameters") is null)
+            {
+                return EstimateReader.ReadMember(estimate, "Estimate") is object inner ? PSObject.AsPSObject(inner) : null;
+            }
+
+            return estimate;
+        }
+
+        /// <summary>
+        /// The fits a slot is drawn against: with -Distribution its own fit; with -Estimate those
+        /// made for its group (and property) when the estimates say which (Group, Property), else
+        /// all. Null (after a non-terminating error) when there is none.
+        /// </summary>
+        private List<(PSObject Estimate, FittedDistribution Fit)>? FitsFor(PlottedSlot plotted)
+        {
+            var slot = plotted.Slot;
+            if (family is not null)
+            {
+                try
+                {
+                    var fit = new MaximumLikelihoodEstimator(family, 0.95) { Warn = WriteWarning }.Fit(plotted.Accumulator!, fixedValues, cancellation.Token);
+                    fit.Problem ??= new FitProblem(family, plotted.Accumulator!, fixedValues, fit.Parameters.Select(p => p.Value).ToArray(), fit.LogLikelihood);
+                    plotted.Profiled = fit;
+                    var live = PSObject.AsPSObject(fit);
+                    return new List<(PSObject, FittedDistribution)> { (live, FittedDistribution.FromEstimate(live, null)) };
+                }
+                catch (EstimationException e)
+                {
+                    FailSlot(slot, e.ErrorId, e.Message + slot.Suffix, ErrorCategory.InvalidData);
+                    return null;
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            }
+
+            var candidates = given.ToList();
+            if (slot.Group.IsNamed && candidates.Any(c => c.Fit.Group is not null))
+            {
+                candidates = candidates.Where(c => SameGroup(c.Fit.Group is PSObject g ? g.BaseObject : c.Fit.Group, slot.Group.Value)).ToList();
+            }
+
+            if (slot.Property is not null && Property is { Length: > 1 } && candidates.Any(c => c.Fit.Property is not null))
+            {
+                candidates = candidates.Where(c => string.Equals(c.Fit.Property, slot.Property, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+
+            if (candidates.Count == 0)
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"No fit among -Estimate is for{slot.Suffix.TrimEnd(')').Replace(" (", " ")}; its values were not drawn."), ErrorIds.InvalidEstimate, ErrorCategory.InvalidData, slot.Group.Value));
+                return null;
+            }
+
+            plotted.Profiled = candidates[0].Estimate.BaseObject as MLEstimate;
+            return candidates;
+        }
+
+        private List<PlotPanel> BuildPanels(PlotSample sample, string valueTitle, List<(PSObject Estimate, FittedDistribution Fit)> fits, MLEstimate? profiled)
+        {
+            var labels = Labels(fits);
+            var plotted = fits.Select((f, i) => new PlottedFit(labels[i], f.Fit.Model!, f.Fit.Theta)).ToList();
             var fitPanels = new FitPanels(sample, plotted, valueTitle);
             var panels = new List<PlotPanel>();
             foreach (var kind in Kinds())
@@ -266,10 +483,10 @@ namespace PSEstimation.Commands
                         panels.Add(fitPanels.Cdf());
                         break;
                     case PlotKind.Posterior:
-                        panels.AddRange(PosteriorPanels(sample));
+                        panels.AddRange(PosteriorPanels(sample, fits[0].Estimate, fits[0].Fit));
                         break;
                     case PlotKind.Profile:
-                        panels.AddRange(ProfilePanels());
+                        panels.AddRange(ProfilePanels(profiled!));
                         break;
                 }
             }
@@ -278,18 +495,16 @@ namespace PSEstimation.Commands
         }
 
         /// <summary>Legend names: the family, with a number when a family appears more than once.</summary>
-        private string[] Labels()
+        private static string[] Labels(List<(PSObject Estimate, FittedDistribution Fit)> fits)
         {
-            var names = fits.Select(f => f.Name.ToString()).ToArray();
+            var names = fits.Select(f => f.Fit.Name.ToString()).ToArray();
             return names.Select((n, i) => names.Count(m => m == n) > 1 ? $"{n} #{names.Take(i + 1).Count(m => m == n)}" : n).ToArray();
         }
 
         /// <summary>One Posterior panel per estimated parameter of the first fit (a MAPEstimate), its priors read back from the fit's Prior list.</summary>
-        private IEnumerable<PlotPanel> PosteriorPanels(PlotSample sample)
+        private IEnumerable<PlotPanel> PosteriorPanels(PlotSample sample, PSObject estimate, FittedDistribution fit)
         {
-            var fit = fits[0];
             var model = fit.Model!;
-            var estimate = Estimate![0];
             var builder = new PosteriorPanels(sample, model, fit.Theta);
             var priors = ReadPriors(estimate, model);
             var parameters = (EstimateReader.ReadMember(estimate, "Parameters") as IEnumerable)?.Cast<object>().Select(PSObject.AsPSObject).ToList() ?? new List<PSObject>();
@@ -309,9 +524,8 @@ namespace PSEstimation.Commands
         }
 
         /// <summary>One Profile panel per free parameter of the first fit, at its confidence level, from its kept <see cref="FitProblem"/>.</summary>
-        private IEnumerable<PlotPanel> ProfilePanels()
+        private IEnumerable<PlotPanel> ProfilePanels(MLEstimate fit)
         {
-            var fit = profiled ?? (MLEstimate)Estimate![0].BaseObject;
             var problem = fit.Problem!;
             var builder = new ProfilePanels(problem, fit.ConfidenceLevel);
             foreach (int j in problem.FreeIndices())
@@ -356,6 +570,19 @@ namespace PSEstimation.Commands
         private static double? Number(object? value)
             => value is null ? null : LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) ? d : (double?)null;
 
+        /// <summary>The picture: lines of text, or the SVG file with <paramref name="title"/>.</summary>
+        private void Draw(List<PlotPanel> panels, string title)
+        {
+            if (resolvedPath is null)
+            {
+                WriteText(panels);
+            }
+            else
+            {
+                WriteSvg(panels, title);
+            }
+        }
+
         private void WriteText(List<PlotPanel> panels)
         {
             int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : HostWidth();
@@ -377,7 +604,7 @@ namespace PSEstimation.Commands
             }
         }
 
-        private void WriteSvg(List<PlotPanel> panels)
+        private void WriteSvg(List<PlotPanel> panels, string title)
         {
             int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : SvgPlotRenderer.DefaultPanelWidth;
             int height = MyInvocation.BoundParameters.ContainsKey(nameof(Height)) ? Height : SvgPlotRenderer.DefaultPanelHeight;
@@ -386,7 +613,6 @@ namespace PSEstimation.Commands
                 Terminate(ErrorIds.InvalidPlotSize, $"With -Path, -Width and -Height are one panel's size in pixels, at least 160 × 120; got {width} × {height}.");
             }
 
-            string title = "Out-Plot: " + string.Join(", ", Labels()) + " fit to " + values.Count.ToString(CultureInfo.InvariantCulture) + " values";
             string svg = new SvgPlotRenderer().Render(panels, title, width, height);
             try
             {
@@ -431,6 +657,31 @@ namespace PSEstimation.Commands
             {
                 return false;
             }
+        }
+
+        /// <summary>One sample being read (a -Property name in a -GroupBy group): its values, the -Distribution family's accumulator, and the fit whose profile is drawn.</summary>
+        private sealed class PlottedSlot
+        {
+            public PlottedSlot(InputSlot slot, SampleAccumulator? accumulator, bool weighted)
+            {
+                Slot = slot;
+                Accumulator = accumulator;
+                Weights = weighted ? new List<double>() : null;
+            }
+
+            /// <summary>Categorical data: the category counts (weights summed).</summary>
+            public CategoricalCounts Categories { get; } = new CategoricalCounts();
+
+            /// <summary>Each value's frequency weight, with -Weight or -WeightProperty; null without.</summary>
+            public List<double>? Weights { get; }
+
+            public InputSlot Slot { get; }
+
+            public List<double> Values { get; } = new List<double>();
+
+            public SampleAccumulator? Accumulator { get; }
+
+            public MLEstimate? Profiled { get; set; }
         }
     }
 }

@@ -37,7 +37,6 @@ namespace PSEstimation.Diagnostics
 
         public PlotPanel Histogram()
         {
-            int n = sample.Count;
             if (Discrete && sample.Maximum - sample.Minimum <= 60)
             {
                 var panel = new PlotPanel(PlotKind.Histogram, "Histogram", valueTitle, "proportion") { YFromZero = true, XIntegers = true };
@@ -46,7 +45,7 @@ namespace PSEstimation.Diagnostics
                 var proportion = new double[count];
                 for (int i = 0; i < sample.Distinct.Length; i++)
                 {
-                    proportion[(int)(sample.Distinct[i] - sample.Minimum)] = (double)sample.Counts[i] / n;
+                    proportion[(int)(sample.Distinct[i] - sample.Minimum)] = sample.Weights[i] / sample.TotalWeight;
                 }
 
                 panel.Add(new PlotSeries("data", SeriesStyle.Bars, x.Select(v => v - 0.4).ToArray(), proportion) { XEnd = x.Select(v => v + 0.4).ToArray(), Colour = 0 });
@@ -60,20 +59,20 @@ namespace PSEstimation.Diagnostics
             }
 
             // Rice's rule (2·n^(1/3) bins), at most 40, on round bin edges.
-            int target = Math.Max(5, Math.Min(40, (int)Math.Ceiling(2 * Math.Pow(n, 1.0 / 3))));
+            int target = Math.Max(5, Math.Min(40, (int)Math.Ceiling(2 * Math.Pow(sample.TotalWeight, 1.0 / 3))));
             var scale = NiceScale.Cover(sample.Minimum, sample.Maximum, target + 1);
             double width = scale.Step;
             int bins = Math.Max(1, (int)Math.Round((scale.Maximum - scale.Minimum) / width));
             var counts = new double[bins];
-            foreach (double v in sample.Sorted)
+            for (int i = 0; i < sample.Distinct.Length; i++)
             {
-                int bin = (int)Math.Floor((v - scale.Minimum) / width);
-                counts[Math.Max(0, Math.Min(bins - 1, bin))]++;
+                int bin = (int)Math.Floor((sample.Distinct[i] - scale.Minimum) / width);
+                counts[Math.Max(0, Math.Min(bins - 1, bin))] += sample.Weights[i];
             }
 
             var left = Enumerable.Range(0, bins).Select(i => scale.Minimum + (i * width)).ToArray();
             var histogram = new PlotPanel(PlotKind.Histogram, "Histogram", valueTitle, "density") { YFromZero = true };
-            histogram.Add(new PlotSeries("data", SeriesStyle.Bars, left, counts.Select(c => c / (n * width)).ToArray()) { XEnd = left.Select(l => l + width).ToArray(), Colour = 0 });
+            histogram.Add(new PlotSeries("data", SeriesStyle.Bars, left, counts.Select(c => c / (sample.TotalWeight * width)).ToArray()) { XEnd = left.Select(l => l + width).ToArray(), Colour = 0 });
             var grid = Grid(scale.Minimum, scale.Maximum);
             for (int f = 0; f < fits.Count; f++)
             {
@@ -86,19 +85,16 @@ namespace PSEstimation.Diagnostics
 
         public PlotPanel QQ()
         {
-            int n = sample.Count;
-            var ranks = sample.Ranks(MaximumPoints);
-            var y = ranks.Select(r => sample.Sorted[r]).ToArray();
+            var (y, position, band) = Positions();
             bool one = fits.Count == 1;
             var panel = new PlotPanel(PlotKind.QQ, "Q-Q plot", one ? fits[0].Label + " quantile" : "fitted quantile", "data quantile");
             double low = sample.Minimum, high = sample.Maximum;
             for (int f = 0; f < fits.Count; f++)
             {
                 var fit = fits[f];
-                var x = ranks.Select(r => fit.Model.Quantile((r + 0.5) / n, fit.Theta)).ToArray();
-                if (one)
+                var x = position.Select(p => fit.Model.Quantile(p, fit.Theta)).ToArray();
+                if (one && band is not null)
                 {
-                    var band = ranks.Select(r => OrderStatisticBand(r, n)).ToArray();
                     panel.Add(new PlotSeries(BandName, SeriesStyle.Band, x, band.Select(b => fit.Model.Quantile(b.Lower, fit.Theta)).ToArray())
                     {
                         Upper = band.Select(b => fit.Model.Quantile(b.Upper, fit.Theta)).ToArray(),
@@ -106,7 +102,7 @@ namespace PSEstimation.Diagnostics
                     });
                 }
 
-                panel.Add(new PlotSeries(one ? "data" : fit.Label, SeriesStyle.Points, x, y) { Colour = one ? 0 : f + 1 });
+                panel.Add(new PlotSeries(one ? DataName : fit.Label, SeriesStyle.Points, x, y) { Colour = one ? 0 : f + 1 });
                 foreach (double v in x.Where(IsFinite))
                 {
                     low = Math.Min(low, v);
@@ -120,25 +116,60 @@ namespace PSEstimation.Diagnostics
 
         public PlotPanel PP()
         {
-            int n = sample.Count;
-            var ranks = sample.Ranks(MaximumPoints);
-            var p = ranks.Select(r => (r + 0.5) / n).ToArray();
+            var (y, p, band) = Positions();
             bool one = fits.Count == 1;
             var panel = new PlotPanel(PlotKind.PP, "P-P plot", "empirical probability", one ? fits[0].Label + " probability" : "fitted probability") { YFromZero = true };
             panel.Add(new PlotSeries(string.Empty, SeriesStyle.Line, new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 }) { Colour = -1 });
-            if (one)
+            if (one && band is not null)
             {
-                var band = ranks.Select(r => OrderStatisticBand(r, n)).ToArray();
                 panel.Series.Insert(0, new PlotSeries(BandName, SeriesStyle.Band, p, band.Select(b => b.Lower).ToArray()) { Upper = band.Select(b => b.Upper).ToArray(), Colour = -1 });
             }
 
             for (int f = 0; f < fits.Count; f++)
             {
                 var fit = fits[f];
-                panel.Add(new PlotSeries(one ? "data" : fit.Label, SeriesStyle.Points, p, ranks.Select(r => fit.Model.Cdf(sample.Sorted[r], fit.Theta)).ToArray()) { Colour = one ? 0 : f + 1 });
+                panel.Add(new PlotSeries(one ? DataName : fit.Label, SeriesStyle.Points, p, y.Select(v => fit.Model.Cdf(v, fit.Theta)).ToArray()) { Colour = one ? 0 : f + 1 });
             }
 
             return panel;
+        }
+
+        private string DataName => sample.IsWeighted ? "data (weighted)" : "data";
+
+        /// <summary>
+        /// The points of a Q-Q or P-P plot: sorted values and their plotting positions, at most
+        /// <see cref="MaximumPoints"/>. Without weights the ranks' (i - 0.5)/n with the order
+        /// statistics' band; with weights each distinct value at the middle of its step of the
+        /// weighted empirical CDF, (W below it + w/2)/W, and no band (the order statistics of a
+        /// weighted sample have no such law).
+        /// </summary>
+        private (double[] Values, double[] Positions, (double Lower, double Upper)[]? Band) Positions()
+        {
+            if (!sample.IsWeighted)
+            {
+                int n = sample.Count;
+                var ranks = sample.Ranks(MaximumPoints);
+                return (ranks.Select(r => sample.Sorted[r]).ToArray(), ranks.Select(r => (r + 0.5) / n).ToArray(), ranks.Select(r => OrderStatisticBand(r, n)).ToArray());
+            }
+
+            var values = new List<double>();
+            var positions = new List<double>();
+            double below = 0;
+            for (int i = 0; i < sample.Distinct.Length; i++)
+            {
+                double w = sample.Weights[i];
+                if (w > 0)
+                {
+                    values.Add(sample.Distinct[i]);
+                    positions.Add((below + (w / 2)) / sample.TotalWeight);
+                }
+
+                below += w;
+            }
+
+            int m = Math.Min(values.Count, MaximumPoints);
+            var picked = Enumerable.Range(0, m).Select(j => m == 1 ? 0 : (int)Math.Round((double)j * (values.Count - 1) / (m - 1))).ToArray();
+            return (picked.Select(i => values[i]).ToArray(), picked.Select(i => positions[i]).ToArray(), null);
         }
 
         public PlotPanel Cdf()
@@ -155,11 +186,11 @@ namespace PSEstimation.Diagnostics
             var panel = new PlotPanel(PlotKind.CDF, "Empirical and fitted CDF", valueTitle, "cumulative probability") { YFromZero = true };
 
             // The steps at (at most MaximumPoints) distinct values, spread by rank: exact for small samples.
-            var cumulative = new long[sample.Distinct.Length];
-            long running = 0;
+            var cumulative = new double[sample.Distinct.Length];
+            double running = 0;
             for (int i = 0; i < cumulative.Length; i++)
             {
-                running += sample.Counts[i];
+                running += sample.Weights[i];
                 cumulative[i] = running;
             }
 
@@ -170,7 +201,7 @@ namespace PSEstimation.Diagnostics
             {
                 int i = m == 1 ? 0 : (int)Math.Round((double)j * (cumulative.Length - 1) / (m - 1));
                 stepX.Add(sample.Distinct[i]);
-                stepY.Add((double)cumulative[i] / n);
+                stepY.Add(cumulative[i] / sample.TotalWeight);
             }
 
             stepX.Add(high);

@@ -75,7 +75,7 @@ namespace PSEstimation.Diagnostics
                 double sum = 0;
                 for (int i = 0; i < sample.Distinct.Length; i++)
                 {
-                    sum += sample.Counts[i] * model.LogDensity(sample.Distinct[i], theta);
+                    sum += sample.Weights[i] * model.LogDensity(sample.Distinct[i], theta);
                 }
 
                 return double.IsNaN(sum) ? double.NegativeInfinity : sum;

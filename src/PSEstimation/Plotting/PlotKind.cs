@@ -2,9 +2,7 @@ namespace PSEstimation.Plotting
 {
     /// <summary>
     /// What Out-Plot can draw (-Kind). Every kind is a panel of <see cref="PlotPanel"/> built from
-    /// data and fits; the renderers know nothing of kinds beyond their names. A kind whose data
-    /// Out-Plot does not draw yet (Residuals) is listed so that scripts and tab
-    /// completion see the whole surface; asking for it is an error that says what it waits for.
+    /// data and fits; the renderers know nothing of kinds beyond their names.
     /// </summary>
     public enum PlotKind
     {
@@ -26,7 +24,7 @@ namespace PSEstimation.Plotting
         /// <summary>Prior, scaled likelihood and posterior of each estimated parameter of a MAPEstimate.</summary>
         Posterior,
 
-        /// <summary>Residuals of a regression model (not drawn yet).</summary>
+        /// <summary>Residuals of a regression model against its fitted values, and a Q-Q plot of the standardised residuals for location families.</summary>
         Residuals,
     }
 }

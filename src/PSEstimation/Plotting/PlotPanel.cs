@@ -19,7 +19,8 @@ namespace PSEstimation.Plotting
 
         public PlotKind Kind { get; }
 
-        public string Title { get; }
+        /// <summary>The title; several samples (-GroupBy) prefix it with the sample's name.</summary>
+        public string Title { get; set; }
 
         public string XTitle { get; }
 
@@ -33,10 +34,31 @@ namespace PSEstimation.Plotting
         /// <summary>Whether the x axis spans exactly the data with ticks at whole numbers (bars of counts).</summary>
         public bool XIntegers { get; set; }
 
+        /// <summary>Names of the whole-number x positions 0, 1, ... (bars of categories): the x axis labels them instead of numbering them.</summary>
+        public string[]? XCategories { get; set; }
+
+        /// <summary>The label of the x tick at <paramref name="tick"/>: its category's name, or the number.</summary>
+        public string XLabel(NiceScale scale, double tick)
+        {
+            if (XCategories is null)
+            {
+                return scale.Label(tick);
+            }
+
+            int i = (int)System.Math.Round(tick);
+            return i >= 0 && i < XCategories.Length && System.Math.Abs(tick - i) < 1e-9 ? XCategories[i] : string.Empty;
+        }
+
         /// <summary>The x scale for about <paramref name="tickCount"/> ticks.</summary>
         public NiceScale XScale(int tickCount)
         {
             var (low, high) = PlotRange.X(this);
+            if (XCategories is not null)
+            {
+                // Every category gets its tick while there is room for about one per tick wanted.
+                return XCategories.Length <= tickCount * 2 ? NiceScale.Integers(low, high, XCategories.Length) : NiceScale.Integers(low, high, tickCount);
+            }
+
             return XIntegers ? NiceScale.Integers(low, high, tickCount) : NiceScale.Cover(low, high, tickCount);
         }
 

@@ -44,6 +44,12 @@ namespace PSEstimation.Plotting
                 high = 1.5 * marks;
             }
 
+            if (panel.XCategories is not null)
+            {
+                // Bars of categories: room above the tallest so its marker is not cut by the frame.
+                high += (high - low) * 0.08;
+            }
+
             return (low, high);
         }
 

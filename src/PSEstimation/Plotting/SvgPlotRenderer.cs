@@ -73,9 +73,25 @@ namespace PSEstimation.Plotting
             var (yLow, yHigh) = PlotRange.Y(panel);
             var xs = panel.XScale(6);
             var ys = NiceScale.Cover(yLow, yHigh, 6);
-            model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = panel.XTitle, Minimum = xs.Minimum, Maximum = xs.Maximum, MajorStep = xs.Step, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xDD, 0xDD, 0xDD) });
+            var xAxis = new LinearAxis { Position = AxisPosition.Bottom, Title = panel.XTitle, Minimum = xs.Minimum, Maximum = xs.Maximum, MajorStep = xs.Step, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xDD, 0xDD, 0xDD) };
+            if (panel.XCategories is not null)
+            {
+                xAxis.LabelFormatter = tick => panel.XLabel(xs, tick);
+                xAxis.MinorStep = xs.Step;
+            }
+
+            model.Axes.Add(xAxis);
             model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = panel.YTitle, Minimum = ys.Minimum, Maximum = ys.Maximum, MajorStep = ys.Step, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xDD, 0xDD, 0xDD) });
-            model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendBackground = OxyColor.FromArgb(200, 255, 255, 255), LegendBorder = OxyColor.FromRgb(0xBB, 0xBB, 0xBB), LegendFontSize = 11 });
+            var legend = new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendBackground = OxyColor.FromArgb(200, 255, 255, 255), LegendBorder = OxyColor.FromRgb(0xBB, 0xBB, 0xBB), LegendFontSize = 11 };
+            if (panel.XCategories is not null)
+            {
+                // Bars of categories fill the frame from the left: the legend goes below it.
+                legend.LegendPosition = LegendPosition.BottomCenter;
+                legend.LegendPlacement = LegendPlacement.Outside;
+                legend.LegendOrientation = LegendOrientation.Horizontal;
+            }
+
+            model.Legends.Add(legend);
 
             foreach (var series in panel.Series.OrderBy(Order))
             {

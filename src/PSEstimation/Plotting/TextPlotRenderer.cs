@@ -124,7 +124,7 @@ namespace PSEstimation.Plotting
                 int column = (int)Math.Round((tick - xScale.Minimum) / (xScale.Maximum - xScale.Minimum) * (plotColumns - 1));
                 int at = labelWidth + 2 + column;
                 axisLine[at] = Ascii ? '+' : '┬';
-                string text = xScale.Label(tick);
+                string text = panel.XLabel(xScale, tick);
                 int start = Math.Min(width - text.Length, Math.Max(free, at - (text.Length / 2)));
                 if (start >= free && start + text.Length <= width)
                 {

@@ -216,15 +216,14 @@ namespace PSEstimation.Tests.Commands
         [InlineData("@() | Out-Plot -Distribution Normal", "NoUsableInput")]
         [InlineData("'a', 'b' | Out-Plot -Distribution Normal", "NoUsableInput")]
         [InlineData("$f = 'a', 'b', 'a' | Get-MLEstimate Categorical; 'a', 'b' | Out-Plot -Estimate $f -Kind QQ", "PlotKindNotForCategorical")]
-        [InlineData("1, 2, 3 | Out-Plot -Distribution Categorical", "PlotKindNotForCategorical")]
+        [InlineData("1, 2, 3 | Out-Plot -Distribution Categorical -Kind CDF", "PlotKindNotForCategorical")]
         [InlineData("$f = 1, 2, 4 | Get-MLEstimate Normal; $d = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($f)); 1, 2, 4 | Out-Plot -Estimate $d -Kind Profile", "ProfileNeedsLiveFit")]
         [InlineData("$m = 1, 2, 4 | Get-MAPEstimate Normal -Prior @{ Mean = 'Normal(0, 10)' }; 1, 2, 4 | Out-Plot -Estimate $m -Kind Profile", "ProfileNeedsLiveFit")]
-        [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Kind Residuals", "PlotKindNotAvailable")]
         [InlineData("$f = 1, 2, 3 | Get-MLEstimate Normal; 1, 2, 3 | Out-Plot -Estimate $f -Kind Posterior", "PosteriorNeedsMAPEstimate")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Width 20", "InvalidPlotSize")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Path ([IO.Path]::Combine([IO.Path]::GetTempPath(), 'no-such-folder-7f3a', 'x.svg'))", "PlotPathNotWritable")]
         [InlineData("1, 2, 3 | Out-Plot -Distribution Normal -Path x.png", "PlotPathNotWritable")]
-        [InlineData("[pscustomobject]@{ g = 1; v = 1 }, [pscustomobject]@{ g = 2; v = 2 } | Out-Plot -Distribution Normal -Property v -GroupBy g", "PlotSeveralSamples")]
+        [InlineData("[pscustomobject]@{ g = 1; v = 1 }, [pscustomobject]@{ g = 2; v = 2 } | Out-Plot -Distribution Normal -Property v -GroupBy g", "NoUsableInput")]
         public void Errors_have_stable_ids(string script, string id)
         {
             var result = module.Run(script);
