@@ -21,7 +21,7 @@ namespace PSEstimation
     /// </summary>
     internal static class ResultRehydrator
     {
-        /// <summary>The result classes that are rebuilt: every public class of Results/ with properties only.</summary>
+        /// <summary>The result classes that are rebuilt: every public class of Results/ whose public properties are all it holds (not RegressionEstimate, whose design is internal).</summary>
         public static readonly Type[] ResultTypes =
         {
             typeof(MLEstimate),
@@ -35,6 +35,8 @@ namespace PSEstimation
             typeof(RegressionResidual),
             typeof(Quantile),
             typeof(Probability),
+            typeof(GoodnessOfFit),
+            typeof(DistributionComparison),
         };
 
         /// <summary>Whether <paramref name="bag"/> is what the serializer made of a <paramref name="type"/>.</summary>

@@ -40,6 +40,9 @@ namespace PSEstimation.Tests.Commands
             Seed + " | Measure-NegativeLogLikelihood Normal -Parameter @{ Mean = 3; Variance = 0.5 }",
             "(" + Seed + " | Measure-NegativeLogLikelihood Normal -Parameter @{ Mean = 3; Variance = 0.5 } -PerObservation)[3]",
             "Measure-RegressionLoss -Actual 2.3, 2.5, 3.1, 3.8, 2.7 -Predicted 2.4, 2.6, 3.0, 3.7, 2.8",
+            "(" + Seed + " | Test-GoodnessOfFit Normal -Parameter @{ Mean = 3; Variance = 0.5 })[0]",
+            "(" + Seed + " | Test-GoodnessOfFit Normal -Test AndersonDarling -Simulations 19 -SetSeed 4)",
+            "(" + Seed + " | Compare-Distribution -Distribution Normal, Gamma)[0]",
         };
 
         /// <summary>The live result, and what PSSerializer at <paramref name="depth"/> gives back in this (module-loaded) session.</summary>
@@ -95,6 +98,23 @@ namespace PSEstimation.Tests.Commands
             Tolerance.Relative(2.88 - (1.959963984540054 * Math.Sqrt(0.2816 / 5)), (double)result.Objects[2], 1e-12, "Parameters[0].Lower");
             Tolerance.Relative(2.88, (double)result.Objects[3], 1e-14, "Estimate.mean (case-insensitive)");
             Assert.Equal("PSEstimation.MLEstimate", result.Objects[4]);
+        }
+
+        [Fact]
+        public void A_regression_model_arrives_at_job_depth_with_every_coefficient_number()
+        {
+            // Before its SerializationDepth, Coefficients arrived as strings at depth 1 (Start-Job,
+            // remoting). Least squares by hand on (1, 1), (2, 3), (3, 2), (4, 5): slope 1.1, intercept 0.
+            const string fit = "$rows = (1, 1), (2, 3), (3, 2), (4, 5) | ForEach-Object { [pscustomobject]@{ X = $_[0]; Y = $_[1] } }; $rows | Get-MLEstimate Normal -Response Y -Predictor X";
+            var bag = PSObject.AsPSObject(PSSerializer.Deserialize(Serialize("$(" + fit + ")")));
+            Assert.Contains("Deserialized.PSEstimation.RegressionEstimate", bag.TypeNames);
+            var coefficients = ((IEnumerable)Unwrap(bag.Properties["Coefficients"].Value)!).Cast<object>().Select(PSObject.AsPSObject).ToList();
+            Assert.Equal(new[] { "Intercept", "X" }, coefficients.Select(c => (string)c.Properties["Name"].Value));
+            Tolerance.Relative(1.1, (double)coefficients[1].Properties["Value"].Value, 1e-12, "slope");
+            Assert.IsType<double>(coefficients[1].Properties["StandardError"].Value);
+            Assert.IsType<double>(coefficients[1].Properties["Lower"].Value);
+            var flat = ((IEnumerable)Unwrap(bag.Properties["Covariance"].Value)!).Cast<object>().Select(Convert.ToDouble).ToArray();
+            Assert.Equal(9, flat.Length);
         }
 
         [Fact]
