@@ -32,6 +32,15 @@ namespace PSEstimation.Regression
                 return LeastAbsoluteDeviations.Fit(problem);
             }
 
+            if (problem.Dimension == 0)
+            {
+                // Everything held (a profile of an intercept-only model): the likelihood at that point.
+                var held = new RegressionFit(problem, new double[0]) { Method = "every coefficient and parameter held", Converged = true };
+                held.LogLikelihood = RegressionLikelihood.Evaluate(problem, held.V, null, null);
+                held.Covariance = new double[0, 0];
+                return held;
+            }
+
             double[] v = StartingValues.For(problem);
             if (problem.Model.Name is DistributionName.Normal && problem.CensoredCount == 0)
             {
