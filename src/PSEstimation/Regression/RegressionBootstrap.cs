@@ -80,18 +80,19 @@ namespace PSEstimation.Regression
                             : new Observation(y, y, 1, i);
                     }
 
-                    return Refit(expanded.WithObservations(observations), cancellation);
+                    return Refit(expanded.WithObservations(observations), v, cancellation);
                 },
                 progress);
             return new BootstrapReplicates(thetas, BootstrapReplicates.CountFailures(thetas));
         }
 
         /// <summary>A replicate's estimate, or null when the fit failed, did not converge or is not finite.</summary>
-        private static double[]? Refit(RegressionProblem replicate, CancellationToken cancellation)
+        private static double[]? Refit(RegressionProblem replicate, double[] start, CancellationToken cancellation)
         {
             try
             {
-                var fit = new RegressionFitter { Cancellation = cancellation }.Fit(replicate, null);
+                // From the fit the responses were simulated from (the replicate's estimate is near it), estimate only.
+                var fit = new RegressionFitter { Cancellation = cancellation, Start = start, EstimateOnly = true }.Fit(replicate, null);
                 if (!fit.Converged)
                 {
                     return null;

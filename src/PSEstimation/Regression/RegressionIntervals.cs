@@ -31,7 +31,8 @@ namespace PSEstimation.Regression
                     fit.LogLikelihood,
                     value =>
                     {
-                        var refit = new RegressionFitter { Cancellation = cancellation }.Fit(problem.Holding(held, value), null);
+                        // From the estimate with the held coordinate taken out: the re-fit's optimum moves continuously from it.
+                        var refit = new RegressionFitter { Cancellation = cancellation, Start = Without(fit.V, held), EstimateOnly = true }.Fit(problem.Holding(held, value), null);
                         return refit.Converged || double.IsNegativeInfinity(refit.LogLikelihood) ? refit.LogLikelihood : null;
                     },
                     estimate.ConfidenceLevel,
@@ -60,6 +61,20 @@ namespace PSEstimation.Regression
             estimate.IntervalMethod = nameof(IntervalMethod.Bootstrap);
             estimate.Simulations = replicates.Simulations;
             estimate.BootstrapFailures = replicates.Failures;
+        }
+
+        private static double[] Without(double[] v, int position)
+        {
+            var rest = new double[v.Length - 1];
+            for (int i = 0, k = 0; i < v.Length; i++)
+            {
+                if (i != position)
+                {
+                    rest[k++] = v[i];
+                }
+            }
+
+            return rest;
         }
 
         /// <summary>A coordinate's domain and name: a coefficient is any real number; a parameter keeps its family's domain (so a Variance is profiled on the log scale).</summary>
