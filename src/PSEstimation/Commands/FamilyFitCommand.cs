@@ -90,6 +90,14 @@ namespace PSEstimation.Commands
         /// <summary>Whether this cmdlet fits a posterior mode (Get-MAPEstimate).</summary>
         internal virtual bool IsPosteriorFit => false;
 
+        /// <summary>-IntervalMethod and its bootstrap settings for a regression (Get-MLEstimate); Wald otherwise.</summary>
+        internal virtual IntervalRequest RegressionIntervals => IntervalRequest.Default;
+
+        /// <summary>Called once the family and the censoring are known, before a regression's rows are read: the subclass checks its own parameters.</summary>
+        internal virtual void BeginRegression()
+        {
+        }
+
         /// <summary>The family (null for Categorical).</summary>
         internal DistributionFamily? Family { get; private set; }
 
@@ -157,6 +165,7 @@ namespace PSEstimation.Commands
                 }
 
                 BeginRegressionCensoring();
+                BeginRegression();
                 try
                 {
                     regression = new RegressionFitting(this, IsPosteriorFit, RegressionPrior);

@@ -35,14 +35,44 @@ namespace PSEstimation.Commands
         [ValidateNotNull]
         public object? Prior { get; set; }
 
+        /// <summary>
+        /// How the intervals are formed. Only the default applies: a posterior's intervals are
+        /// credible intervals (the IntervalMethod property of the result says which kind), already
+        /// posterior quantities; Profile and Bootstrap are sampling-based intervals of Get-MLEstimate.
+        /// </summary>
+        [Parameter]
+        public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
+
         /// <inheritdoc/>
         internal override object? RegressionPrior => Unwrap(Prior);
+
+        /// <inheritdoc/>
+        internal override void BeginRegression() => RefuseIntervalMethod();
+
+        /// <summary>Terminates for -IntervalMethod Profile or Bootstrap, saying why they do not apply to a posterior.</summary>
+        private void RefuseIntervalMethod()
+        {
+            if (IntervalMethod == IntervalMethod.Wald)
+            {
+                return;
+            }
+
+            string why = IntervalMethod == IntervalMethod.Bootstrap
+                ? "a parametric bootstrap gives the sampling distribution of an estimator over repeated data sets, while a posterior's intervals are already posterior quantities: the credible interval is where the parameter lies with that probability given these data and the prior, and resampling the data does not make it more so"
+                : "a profile-likelihood interval leaves the prior out, while a posterior's intervals are already posterior quantities (credible intervals of the prior and the likelihood together)";
+            Terminate(
+                ErrorIds.IntervalMethodNotApplicable,
+                $"-IntervalMethod {IntervalMethod} does not apply to Get-MAPEstimate: {why}. Leave out -IntervalMethod (the result's IntervalMethod property says what its intervals are), or fit with Get-MLEstimate -IntervalMethod {IntervalMethod}.",
+                ErrorCategory.InvalidArgument,
+                IntervalMethod);
+        }
 
         /// <inheritdoc/>
         internal override bool IsPosteriorFit => true;
 
         internal override void BeginFit()
         {
+            RefuseIntervalMethod();
             try
             {
                 object? value = Unwrap(Prior);

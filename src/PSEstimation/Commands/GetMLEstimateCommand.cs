@@ -16,19 +16,34 @@ namespace PSEstimation.Commands
     [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
     public sealed class GetMLEstimateCommand : FamilyFitCommand
     {
-        /// <summary>How the parameters' intervals are formed: Wald (default), Profile (profile likelihood) or Bootstrap (parametric, percentile).</summary>
-        [Parameter(ParameterSetName = DistributionSet)]
+        /// <summary>How the intervals of the parameters (and of a regression's coefficients) are formed: Wald (default), Profile (profile likelihood) or Bootstrap (parametric, percentile).</summary>
+        [Parameter]
         public IntervalMethod IntervalMethod { get; set; } = IntervalMethod.Wald;
 
         /// <summary>With -IntervalMethod Bootstrap, the number of simulated samples (default 999).</summary>
-        [Parameter(ParameterSetName = DistributionSet)]
+        [Parameter]
         public int Simulations { get; set; } = ParametricBootstrap.DefaultSimulations;
 
         /// <summary>With -IntervalMethod Bootstrap, the seed of the simulations (as Get-Random -SetSeed): the same intervals on every machine and core count.</summary>
-        [Parameter(ParameterSetName = DistributionSet)]
+        [Parameter]
         public int? SetSeed { get; set; }
 
+        /// <inheritdoc/>
+        internal override IntervalRequest RegressionIntervals => new IntervalRequest(IntervalMethod, Simulations, SetSeed);
+
+        internal override void BeginRegression() => CheckIntervalMethod();
+
         internal override void BeginFit()
+        {
+            CheckIntervalMethod();
+            if (IntervalMethod != IntervalMethod.Wald && Distribution == DistributionName.Categorical)
+            {
+                Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for Categorical: its intervals are Wald intervals of each relative frequency.");
+            }
+        }
+
+        /// <summary>Terminates when -Simulations is unusable or the bootstrap cannot censor simulated data as the input was.</summary>
+        private void CheckIntervalMethod()
         {
             if (Simulations < 2)
             {
@@ -38,11 +53,6 @@ namespace PSEstimation.Commands
             if (IntervalMethod == IntervalMethod.Bootstrap && FitProblem.BootstrapRefusalFor(Censoring) is string refusal)
             {
                 Terminate(ErrorIds.IntervalMethodNotApplicable, refusal);
-            }
-
-            if (IntervalMethod != IntervalMethod.Wald && Distribution == DistributionName.Categorical)
-            {
-                Terminate(ErrorIds.IntervalMethodNotApplicable, $"-IntervalMethod {IntervalMethod} is not available for Categorical: its intervals are Wald intervals of each relative frequency.");
             }
         }
 

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Text.RegularExpressions;
 using PSEstimation.Bayesian;
 using PSEstimation.Distributions;
+using PSEstimation.Estimation;
 using PSEstimation.Input;
 using PSEstimation.Models;
 using PSEstimation.Regression;
@@ -118,12 +119,23 @@ namespace PSEstimation.Commands
                 var prior = isMap ? ReadPrior(problem) : null;
                 var fitter = new RegressionFitter { Trace = command.WriteVerbose, Cancellation = command.Cancellation };
                 Action<string> warn = slot.Group.IsNamed ? message => command.WriteWarning(message + slot.Suffix) : command.WriteWarning;
-                var estimate = RegressionEstimator.Estimate(problem, prior, command.ConfidenceLevel, responseName, command.Predictor ?? Array.Empty<string>(), fitter, warn);
+                var fit = fitter.Fit(problem, prior);
+                foreach (string warning in fit.Warnings)
+                {
+                    warn(warning);
+                }
+
+                var estimate = RegressionEstimator.Shape(problem, fit, command.ConfidenceLevel, responseName, command.Predictor ?? Array.Empty<string>());
                 estimate.SkippedCount = slot.SkippedCount;
                 estimate.Group = slot.Group.Value;
                 if (isMap)
                 {
                     estimate.Prior = DescribePrior(priorValue);
+                    estimate.IntervalMethod = "PosteriorWald";
+                }
+                else if (!ApplyIntervalMethod(estimate, problem, fit, slot, warn))
+                {
+                    return null;
                 }
 
                 return estimate;
@@ -136,6 +148,45 @@ namespace PSEstimation.Commands
             catch (OperationCanceledException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>-IntervalMethod Profile or Bootstrap in place of the Wald intervals; false when cancelled.</summary>
+        private bool ApplyIntervalMethod(RegressionEstimate estimate, RegressionProblem problem, RegressionFit fit, InputSlot slot, Action<string> warn)
+        {
+            var request = command.RegressionIntervals;
+            switch (request.Method)
+            {
+                case IntervalMethod.Profile:
+                    RegressionIntervals.ApplyProfile(estimate, problem, fit, warn, command.Cancellation);
+                    return !command.Cancellation.IsCancellationRequested;
+                case IntervalMethod.Bootstrap:
+                    if (RegressionBootstrap.HasFractionalWeights(problem))
+                    {
+                        warn("Some weights are not whole numbers: the bootstrap simulates each row as many times as its weight rounded to a whole number.");
+                    }
+
+                    var replicates = BootstrapRunner.Run(
+                        command,
+                        request.Simulations,
+                        request.Seed,
+                        $"Bootstrapping the {model.Name} regression of {responseName}{slot.Suffix}",
+                        (stream, progress) => RegressionBootstrap.Run(problem, fit.V, command.Censoring, request.Simulations, stream, -1, command.Cancellation, progress),
+                        command.Cancellation);
+                    if (replicates is null)
+                    {
+                        return false;
+                    }
+
+                    RegressionIntervals.ApplyBootstrap(estimate, problem, replicates);
+                    if (AlternativeIntervals.FailureNote(replicates, model.Name + " regression") is string note)
+                    {
+                        warn(note);
+                    }
+
+                    return true;
+                default:
+                    return true;
             }
         }
 

@@ -213,7 +213,10 @@ namespace PSEstimation.Distributions
             var theta = new double[3];
             double nu = fixedValues[2] ?? KurtosisStart((BufferedSample)sample);
             theta[2] = nu;
-            double quartile = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 0.75);
+            // The model's own inverse tail (Newton in log t, bracketed): MathNet's InvCDF is a root
+            // search that throws NonConvergenceException for small ν (0.007: the quartile is ~1e40),
+            // which a profile walking DegreesOfFreedom down reaches.
+            double quartile = StudentTModel.StandardInverseTail(0.25, nu);
             if (!(quartile > 0) || double.IsInfinity(quartile))
             {
                 quartile = 1;

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using PSEstimation.Distributions;
 using PSEstimation.Models;
 
@@ -22,6 +21,21 @@ namespace PSEstimation.Estimation
         public int Failures { get; }
 
         public int Simulations => Thetas.Length;
+
+        /// <summary>The replicates whose fit failed (null).</summary>
+        public static int CountFailures(double[]?[] thetas)
+        {
+            int failures = 0;
+            foreach (var theta in thetas)
+            {
+                if (theta is null)
+                {
+                    failures++;
+                }
+            }
+
+            return failures;
+        }
 
         /// <summary>The percentile interval of <paramref name="quantity"/> over the successful replicates; null when too few.</summary>
         public (double Lower, double Upper)? Percentile(Func<double[], double> quantity, double level)
@@ -79,9 +93,8 @@ namespace PSEstimation.Estimation
     /// The parametric bootstrap (Efron and Tibshirani 1993, ch. 6; fitdistrplus::bootdist): samples
     /// of the fit's size simulated from the fitted model, each fitted again with the same
     /// parameters held, through <see cref="FitProblem.Maximize(DistributionFamily, SampleAccumulator, double?[], CancellationToken)"/>.
-    /// Replicate b draws from <see cref="RandomSource.ForWorkItem"/>(b) of the seed's stream and
-    /// is stored at index b, so the result depends on the seed only, never on the number of
-    /// threads or the order they run in.
+    /// The replicates run through <see cref="ReplicateRunner"/>, so the result depends on the
+    /// seed only, never on the number of threads or the order they run in.
     /// </summary>
     internal static class ParametricBootstrap
     {
@@ -106,31 +119,21 @@ namespace PSEstimation.Estimation
                 throw new EstimationException("BootstrapNotAvailable", $"A bootstrap needs a sample size between 1 and {int.MaxValue}; this fit's is {problem.TotalWeight}.");
             }
 
-            var thetas = new double[]?[simulations];
-            int failures = 0;
-            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
-            Parallel.For(
-                0,
+            var thetas = ReplicateRunner.Run(
                 simulations,
-                options,
+                seedStream,
+                maxDegreeOfParallelism,
+                cancellation,
                 () => new double[n],
-                (b, state, buffer) =>
+                (random, buffer) =>
                 {
-                    var random = seedStream.ForWorkItem(b);
                     model.Sample(random, problem.Theta, buffer);
-                    var theta = problem.Censoring is CensoringRule rule
+                    return problem.Censoring is CensoringRule rule
                         ? CensoredReplicate(problem, rule, buffer, cancellation)
                         : Replicate(problem, buffer, cancellation);
-                    thetas[b] = theta;
-                    if (theta is null)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-
-                    progress?.Invoke();
-                    return buffer;
                 },
-                _ => { });
+                progress);
+            int failures = BootstrapReplicates.CountFailures(thetas);
             return new BootstrapReplicates(thetas, failures);
         }
 
@@ -187,7 +190,7 @@ namespace PSEstimation.Estimation
         }
 
         /// <summary>The estimate of one replicate's fit, or null when it failed, did not converge or is not finite.</summary>
-        private static double[]? Checked(Func<ConstrainedMaximum> fit)
+        internal static double[]? Checked(Func<ConstrainedMaximum> fit)
         {
             try
             {

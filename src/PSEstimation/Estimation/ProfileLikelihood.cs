@@ -54,9 +54,29 @@ namespace PSEstimation.Estimation
 
         /// <summary>The profile interval of parameter <paramref name="index"/>; <paramref name="standardError"/> (Wald, may be null) sets the first step.</summary>
         public static ProfileInterval Parameter(FitProblem problem, int index, double level, double? standardError, CancellationToken cancellation)
+            => Held(
+                problem.Family.Parameters[index],
+                problem.Theta[index],
+                standardError,
+                problem.LogLikelihood,
+                held =>
+                {
+                    var maximum = problem.Maximize(problem.Holding(index, held), cancellation);
+                    return maximum.Converged || double.IsNegativeInfinity(maximum.LogLikelihood) ? maximum.LogLikelihood : null;
+                },
+                level,
+                cancellation);
+
+        /// <summary>
+        /// The profile interval of one coordinate of a fit (a family's parameter, a regression
+        /// coefficient): <paramref name="heldMaximum"/> re-fits with the coordinate held at a value
+        /// and gives the maximum log-likelihood of the rest (-Infinity where the data are
+        /// impossible; null when the re-fit failed or did not converge). The search runs on the
+        /// coordinate's unconstrained scale (<paramref name="spec"/>), its first step the Wald
+        /// standard error there.
+        /// </summary>
+        public static ProfileInterval Held(ParameterSpec spec, double value, double? standardError, double maximumLogLikelihood, Func<double, double?> heldMaximum, double level, CancellationToken cancellation)
         {
-            var spec = problem.Family.Parameters[index];
-            double value = problem.Theta[index];
             double etaHat = spec.ToUnconstrained(value);
             double step = standardError is double se && se > 0 ? Math.Min(se * Math.Abs(1 / spec.Jacobian(value)), 10) : 0.1;
             if (double.IsNaN(step) || step <= 0)
@@ -70,10 +90,7 @@ namespace PSEstimation.Estimation
                 double held = spec.FromUnconstrained(eta);
                 try
                 {
-                    var maximum = problem.Maximize(problem.Holding(index, held), cancellation);
-                    return maximum.Converged || double.IsNegativeInfinity(maximum.LogLikelihood)
-                        ? Math.Max(0, 2 * (problem.LogLikelihood - maximum.LogLikelihood))
-                        : double.NaN;
+                    return heldMaximum(held) is double maximum ? Math.Max(0, 2 * (maximumLogLikelihood - maximum)) : double.NaN;
                 }
                 catch (EstimationException)
                 {

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using PSEstimation.Distributions;
+using PSEstimation.Estimation;
 using PSEstimation.Models;
 
 namespace PSEstimation.FitTests
@@ -13,9 +13,9 @@ namespace PSEstimation.FitTests
     /// with the same fixed parameters, and computes the statistics at the re-fit; the p-value is
     /// (b + 1)/(m + 1) with b the simulated statistics at least the observed one among the m
     /// simulations whose re-fit converged (Davison and Hinkley 1997, eq. 4.11; as
-    /// scipy.stats.goodness_of_fit). Simulation i draws from its own stream,
-    /// <see cref="RandomSource.ForWorkItem"/>(i) of the seed's stream, so the answer depends on
-    /// the seed only, never on the number of cores or the order the work runs in.
+    /// scipy.stats.goodness_of_fit). The simulations run through <see cref="ReplicateRunner"/>
+    /// (simulation i on its own stream of the seed's), so the answer depends on the seed only,
+    /// never on the number of cores or the order the work runs in.
     /// </summary>
     internal sealed class GoodnessOfFitBootstrap
     {
@@ -47,46 +47,51 @@ namespace PSEstimation.FitTests
         public BootstrapResult Run(EdfValues observed, int simulations, RandomSource root, CancellationToken cancellation)
         {
             var model = Family.Model!;
-            long ks = 0, cvm = 0, ad = 0, failed = 0;
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = cancellation };
-            Parallel.For(
-                0,
+            var outcomes = ReplicateRunner.Run(
                 simulations,
-                options,
+                root,
+                Math.Max(1, MaxDegreeOfParallelism),
+                cancellation,
                 () => new double[SampleSize],
-                (i, _, buffer) =>
+                (random, buffer) =>
                 {
-                    var random = root.ForWorkItem(i);
                     model.Sample(random, Theta, buffer);
                     var refit = Refit.Estimate(Family, buffer, FixedValues, cancellation);
                     if (refit is null)
                     {
-                        Interlocked.Increment(ref failed);
+                        return Exceedance.Failed;
                     }
-                    else
+
+                    Array.Sort(buffer);
+                    var simulated = EdfStatistics.Compute(buffer, model, refit);
+                    var outcome = Exceedance.None;
+                    if (simulated.KolmogorovSmirnov >= observed.KolmogorovSmirnov)
                     {
-                        Array.Sort(buffer);
-                        var simulated = EdfStatistics.Compute(buffer, model, refit);
-                        if (simulated.KolmogorovSmirnov >= observed.KolmogorovSmirnov)
-                        {
-                            Interlocked.Increment(ref ks);
-                        }
-
-                        if (simulated.CramerVonMises >= observed.CramerVonMises)
-                        {
-                            Interlocked.Increment(ref cvm);
-                        }
-
-                        if (simulated.AndersonDarling >= observed.AndersonDarling)
-                        {
-                            Interlocked.Increment(ref ad);
-                        }
+                        outcome |= Exceedance.KolmogorovSmirnov;
                     }
 
-                    Interlocked.Increment(ref completed);
-                    return buffer;
+                    if (simulated.CramerVonMises >= observed.CramerVonMises)
+                    {
+                        outcome |= Exceedance.CramerVonMises;
+                    }
+
+                    if (simulated.AndersonDarling >= observed.AndersonDarling)
+                    {
+                        outcome |= Exceedance.AndersonDarling;
+                    }
+
+                    return outcome;
                 },
-                _ => { });
+                () => Interlocked.Increment(ref completed));
+
+            long ks = 0, cvm = 0, ad = 0, failed = 0;
+            foreach (var outcome in outcomes)
+            {
+                failed += (outcome & Exceedance.Failed) != 0 ? 1 : 0;
+                ks += (outcome & Exceedance.KolmogorovSmirnov) != 0 ? 1 : 0;
+                cvm += (outcome & Exceedance.CramerVonMises) != 0 ? 1 : 0;
+                ad += (outcome & Exceedance.AndersonDarling) != 0 ? 1 : 0;
+            }
 
             long used = simulations - failed;
             return new BootstrapResult(
@@ -96,6 +101,17 @@ namespace PSEstimation.FitTests
                 (int)used,
                 (int)failed);
         }
+    }
+
+    /// <summary>What one simulation found: which simulated statistics reached the observed ones, or that its re-fit failed.</summary>
+    [Flags]
+    internal enum Exceedance
+    {
+        None = 0,
+        KolmogorovSmirnov = 1,
+        CramerVonMises = 2,
+        AndersonDarling = 4,
+        Failed = 8,
     }
 
     /// <summary>The bootstrap p-values, the simulations they rest on and the re-fits that failed.</summary>

@@ -27,13 +27,15 @@ namespace PSEstimation.Regression
             var rows = new double[n * p];
             for (int i = 0; i < n; i++)
             {
-                y[i] = obs[i].Lower;
+                // Identity link: a held coefficient's offset comes off the response.
+                y[i] = obs[i].Lower - (problem.Offset is null ? 0 : problem.Offset[obs[i].Row]);
                 w[i] = obs[i].Weight;
                 Array.Copy(x, obs[i].Row * p, rows, i * p, p);
             }
 
-            double[] beta = Irls(rows, y, w, n, p);
-            int steps = Vertex(rows, y, w, n, p, ref beta, out bool optimal);
+            double[] beta = p == 0 ? new double[0] : Irls(rows, y, w, n, p);
+            bool optimal = true;
+            int steps = p == 0 ? 0 : Vertex(rows, y, w, n, p, ref beta, out optimal);
 
             double total = w.Sum(), absolute = 0;
             for (int i = 0; i < n; i++)

@@ -24,12 +24,31 @@ namespace PSEstimation.Regression
 
         public CancellationToken Cancellation { get; set; }
 
+        /// <summary>
+        /// A start for Newton besides the least-squares one (a bootstrap replicate starts from the
+        /// fit it was simulated from); the better of the two by the objective is used. Ignored by
+        /// least squares and least absolute deviations, whose own starts are exact.
+        /// </summary>
+        public double[]? Start { get; set; }
+
+        /// <summary>Leaves out the covariance (a bootstrap replicate or a profile re-fit uses only the estimate and its log-likelihood).</summary>
+        public bool EstimateOnly { get; set; }
+
         public RegressionFit Fit(RegressionProblem problem, RegressionPrior? prior)
         {
             Require(problem);
             if (problem.Model.Name == DistributionName.Laplace && prior is null)
             {
                 return LeastAbsoluteDeviations.Fit(problem);
+            }
+
+            if (problem.Dimension == 0)
+            {
+                // Everything held (a profile of an intercept-only model): the likelihood at that point.
+                var held = new RegressionFit(problem, new double[0]) { Method = "every coefficient and parameter held", Converged = true };
+                held.LogLikelihood = RegressionLikelihood.Evaluate(problem, held.V, null, null);
+                held.Covariance = new double[0, 0];
+                return held;
             }
 
             double[] v = StartingValues.For(problem);
@@ -41,7 +60,7 @@ namespace PSEstimation.Regression
                     // Least squares is the MLE itself: one Newton step from it only confirms it.
                     var closed = Newton(problem, null, v);
                     closed.Method = "least squares (closed form; Variance = RSS/n)";
-                    Finish(problem, null, closed);
+                    Finish(problem, null, closed, EstimateOnly);
                     return closed;
                 }
             }
@@ -52,8 +71,13 @@ namespace PSEstimation.Regression
                 Array.Clear(v, 0, problem.CoefficientCount);
             }
 
+            if (Start is double[] warm && warm.Length == v.Length && Objective(problem, prior, warm) > Objective(problem, prior, v))
+            {
+                v = RegressionProblem.Copy(warm);
+            }
+
             var fit = prior is not null && prior.HasLasso ? ProximalNewton(problem, prior, v) : Newton(problem, prior, v);
-            Finish(problem, prior, fit);
+            Finish(problem, prior, fit, EstimateOnly);
             return fit;
         }
 
@@ -393,9 +417,21 @@ namespace PSEstimation.Regression
             return null;
         }
 
-        private static void Finish(RegressionProblem problem, RegressionPrior? prior, RegressionFit fit)
+        private static void Finish(RegressionProblem problem, RegressionPrior? prior, RegressionFit fit, bool estimateOnly = false)
         {
             int d = problem.Dimension;
+            if (estimateOnly && prior is null)
+            {
+                fit.LogLikelihood = RegressionLikelihood.Evaluate(problem, fit.V, null, null);
+                fit.Covariance = new double[d, d];
+                if (problem.Model.Name is DistributionName.Bernoulli or DistributionName.Binomial)
+                {
+                    CheckSeparation(problem, fit);
+                }
+
+                return;
+            }
+
             var g = new double[d];
             var h = new double[d, d];
             fit.LogLikelihood = RegressionLikelihood.Evaluate(problem, fit.V, g, h);

@@ -20,6 +20,7 @@ namespace PSEstimation.Regression
             int p = problem.CoefficientCount, m = problem.FreeParameters.Length, P = model.Parameters.Count;
             int L = link.Index, c = link.Companion;
             double[] x = problem.Design.Values;
+            double[]? offset = problem.Offset;
             double[] theta = problem.BaseTheta(v);
             bool derivatives = gradient is not null;
             if (gradient is not null)
@@ -54,7 +55,7 @@ namespace PSEstimation.Regression
             {
                 ref readonly Observation obs = ref observations[i];
                 int o = obs.Row * p;
-                double eta = 0;
+                double eta = offset is null ? 0 : offset[obs.Row];
                 for (int j = 0; j < p; j++)
                 {
                     eta += x[o + j] * v[j];

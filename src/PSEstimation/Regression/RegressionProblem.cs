@@ -10,17 +10,21 @@ namespace PSEstimation.Regression
     /// (<see cref="LinkedParameter"/>), the design matrix and one observation per row (exact or
     /// censored, with its frequency weight; Observation.Row is the row). The vector the fitter
     /// works on is v = (coefficients in design order, then the family's other free parameters in
-    /// the model's order); parameters held fixed keep their -Fixed value.
+    /// the model's order); parameters held fixed keep their -Fixed value. An offset (R's glm
+    /// offset: a known term of each row's linear predictor) is how a coefficient is held for a
+    /// profile likelihood: its column leaves the design and its value times the column enters the
+    /// offset (<see cref="Holding"/>).
     /// </summary>
     internal sealed class RegressionProblem
     {
-        public RegressionProblem(DistributionModel model, LinkedParameter link, DesignMatrix design, Observation[] observations, double?[] fixedValues)
+        public RegressionProblem(DistributionModel model, LinkedParameter link, DesignMatrix design, Observation[] observations, double?[] fixedValues, double[]? offset = null)
         {
             Model = model;
             Link = link;
             Design = design;
             Observations = observations;
             FixedValues = fixedValues;
+            Offset = offset;
             var free = new List<int>();
             for (int a = 0; a < model.Parameters.Count; a++)
             {
@@ -47,6 +51,9 @@ namespace PSEstimation.Regression
         public DesignMatrix Design { get; }
 
         public Observation[] Observations { get; }
+
+        /// <summary>A known term of each design row's linear predictor (held coefficients times their columns), or null.</summary>
+        public double[]? Offset { get; }
 
         /// <summary>-Fixed in model order (null where free); never set for the linked parameter.</summary>
         public double?[] FixedValues { get; }
@@ -105,7 +112,7 @@ namespace PSEstimation.Regression
         public double LinearPredictor(int row, double[] v)
         {
             int p = CoefficientCount, o = row * p;
-            double eta = 0;
+            double eta = Offset is null ? 0 : Offset[row];
             double[] x = Design.Values;
             for (int j = 0; j < p; j++)
             {
@@ -142,6 +149,54 @@ namespace PSEstimation.Regression
 
                 return count;
             }
+        }
+
+        /// <summary>
+        /// The same model with position <paramref name="position"/> of v held at
+        /// <paramref name="value"/>: a coefficient leaves the design and enters the offset; a
+        /// parameter joins -Fixed. The held problem's v is this one's without that position.
+        /// </summary>
+        public RegressionProblem Holding(int position, double value)
+        {
+            int p = CoefficientCount;
+            if (position >= p)
+            {
+                var held = (double?[])FixedValues.Clone();
+                held[FreeParameters[position - p]] = value;
+                return new RegressionProblem(Model, Link, Design, Observations, held, Offset);
+            }
+
+            int rows = Design.Rows;
+            var offset = new double[rows];
+            var values = new double[rows * (p - 1)];
+            double[] x = Design.Values;
+            for (int i = 0; i < rows; i++)
+            {
+                offset[i] = (Offset is null ? 0 : Offset[i]) + value * x[i * p + position];
+                for (int j = 0, k = 0; j < p; j++)
+                {
+                    if (j != position)
+                    {
+                        values[i * (p - 1) + k++] = x[i * p + j];
+                    }
+                }
+            }
+
+            var columns = new List<DesignColumn>(Design.Columns);
+            columns.RemoveAt(position);
+            return new RegressionProblem(Model, Link, new DesignMatrix(columns, values, rows), Observations, FixedValues, offset);
+        }
+
+        /// <summary>The same model and design with other responses (a bootstrap replicate's).</summary>
+        public RegressionProblem WithObservations(Observation[] observations)
+            => new RegressionProblem(Model, Link, Design, observations, FixedValues, Offset);
+
+        /// <summary>The model's parameter vector of row <paramref name="row"/> at v: the linked parameter from the linear predictor, the others from v or -Fixed.</summary>
+        public double[] RowTheta(int row, double[] v)
+        {
+            var theta = BaseTheta(v);
+            theta[Link.Index] = Link.Value(LinearPredictor(row, v), theta);
+            return theta;
         }
 
         public static double[] Copy(double[] v)

@@ -43,7 +43,18 @@ namespace PSEstimation.Regression
                 };
             }
 
-            double[] beta = DenseAlgebra.WeightedLeastSquares(problem.Design.Values, n, p, z, w) ?? new double[p];
+            // A held coefficient's offset is part of the linear predictor: regress what is left of z.
+            var zFree = z;
+            if (problem.Offset is double[] offset)
+            {
+                zFree = new double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    zFree[i] = z[i] - offset[obs[i].Row];
+                }
+            }
+
+            double[] beta = p == 0 ? new double[0] : DenseAlgebra.WeightedLeastSquares(problem.Design.Values, n, p, zFree, w) ?? new double[p];
             var v = new double[problem.Dimension];
             Array.Copy(beta, v, p);
 

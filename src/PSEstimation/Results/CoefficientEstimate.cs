@@ -39,11 +39,17 @@ namespace PSEstimation
         /// <summary>Two-sided p-value of ZValue against the standard normal: 2 Φ(-|Z|).</summary>
         public double? PValue { get; }
 
-        /// <summary>Lower end of the Wald interval at the result's ConfidenceLevel.</summary>
+        /// <summary>Lower end of the interval at the result's ConfidenceLevel, formed as the result's IntervalMethod says (Wald by default).</summary>
         public double? Lower { get; }
 
-        /// <summary>Upper end of the Wald interval at the result's ConfidenceLevel.</summary>
+        /// <summary>Upper end of the interval at the result's ConfidenceLevel, formed as the result's IntervalMethod says (Wald by default).</summary>
         public double? Upper { get; }
+
+        /// <summary>
+        /// With -IntervalMethod Profile, why a side of the interval is infinite (the likelihood never
+        /// dropped far enough) or missing (a re-fit failed); null otherwise.
+        /// </summary>
+        public string? IntervalNote { get; internal set; }
 
         /// <summary>Why a number is missing (a lasso coefficient at exactly 0), or null.</summary>
         public string? Note { get; }

@@ -89,6 +89,15 @@ namespace PSEstimation
         /// </summary>
         public double[,] Covariance { get; }
 
+        /// <summary>
+        /// What Lower and Upper in Parameters are: Posterior (equal-tailed quantiles of the exact
+        /// conjugate posterior) or PosteriorWald (the mode ± z posterior standard deviations of the
+        /// Laplace approximation, for a numerical fit). Both are credible intervals, posterior
+        /// quantities: -IntervalMethod Profile or Bootstrap, which are about the sampling of the
+        /// data, do not apply.
+        /// </summary>
+        public string IntervalMethod => Posterior is not null ? "Posterior" : "PosteriorWald";
+
         /// <summary>The level of the credible intervals in Parameters.</summary>
         public double ConfidenceLevel { get; }
 

@@ -114,6 +114,22 @@ namespace PSEstimation
         /// <summary>Whether the search met its convergence test (false under perfect separation).</summary>
         public bool Converged { get; }
 
+        /// <summary>
+        /// How Lower and Upper of the coefficients and parameters were formed: Wald (the default),
+        /// Profile or Bootstrap (Get-MLEstimate -IntervalMethod); PosteriorWald for Get-MAPEstimate
+        /// (the mode ± z posterior standard deviations of the Laplace approximation).
+        /// </summary>
+        public string IntervalMethod { get; internal set; } = nameof(PSEstimation.IntervalMethod.Wald);
+
+        /// <summary>With -IntervalMethod Profile, why a side of some interval is infinite or missing (each coefficient's and parameter's IntervalNote, joined); otherwise null.</summary>
+        public string? IntervalNote { get; internal set; }
+
+        /// <summary>With -IntervalMethod Bootstrap, the number of simulated responses sets; otherwise null.</summary>
+        public int? Simulations { get; internal set; }
+
+        /// <summary>With -IntervalMethod Bootstrap, how many simulated sets could not be fitted or did not converge (left out of the percentiles); otherwise null.</summary>
+        public int? BootstrapFailures { get; internal set; }
+
         /// <summary>Get-MAPEstimate: the prior, as given.</summary>
         public string? Prior { get; internal set; }
 
@@ -169,6 +185,15 @@ namespace PSEstimation
             foreach (var k in Coefficients.Where(k => k.Note is not null))
             {
                 text.AppendLine(k.Name + ": " + k.Note);
+            }
+
+            if (IntervalMethod == nameof(PSEstimation.IntervalMethod.Profile))
+            {
+                text.AppendLine("Intervals: profile likelihood");
+            }
+            else if (IntervalMethod == nameof(PSEstimation.IntervalMethod.Bootstrap))
+            {
+                text.AppendLine(string.Format(c, "Intervals: parametric bootstrap, percentile ({0} simulations, {1} failed)", Simulations, BootstrapFailures));
             }
 
             text.Append(string.Format(c, "Method: {0}; iterations: {1}{2}", Method, Iterations, Converged ? string.Empty : "; NOT CONVERGED"));

@@ -11,13 +11,17 @@ using PSEstimation.Tests.Hosting;
 
 namespace PSEstimation.Tests.Regression
 {
-    /// <summary>tests/reference/regression.json (R lm, quantreg::rq, glm, MASS::glm.nb, survival::survreg refined at 50 digits; see its README).</summary>
+    /// <summary>
+    /// tests/reference/regression.json (R lm, quantreg::rq, glm, MASS::glm.nb, survival::survreg
+    /// refined at 50 digits) and regression_more.json (Gamma, Exponential, Cauchy: statsmodels,
+    /// scipy and mpmath, tools/make_regression_more_reference.py); see the README.
+    /// </summary>
     internal static class RegressionReference
     {
-        private static readonly Lazy<JsonDocument> Document = new Lazy<JsonDocument>(
-            () => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, "regression.json"))));
+        private static readonly Lazy<JsonDocument[]> Documents = new Lazy<JsonDocument[]>(
+            () => new[] { "regression.json", "regression_more.json" }.Select(f => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, f)))).ToArray());
 
-        public static IEnumerable<JsonElement> Cases => Document.Value.RootElement.GetProperty("Cases").EnumerateArray();
+        public static IEnumerable<JsonElement> Cases => Documents.Value.SelectMany(d => d.RootElement.GetProperty("Cases").EnumerateArray());
 
         public static JsonElement Case(string id) => Cases.First(c => c.GetProperty("Id").GetString() == id);
 
