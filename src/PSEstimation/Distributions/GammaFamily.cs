@@ -263,17 +263,13 @@ namespace PSEstimation.Distributions
                     for (int from = 0; from < count; from += BulkChunk)
                     {
                         Cancellation.ThrowIfCancellationRequested();
-                        int to = Math.Min(count, from + BulkChunk);
-                        for (int i = from; i < to; i++)
-                        {
-                            double x = values[i];
-                            accepted &= support.Accepts(x);
-                            shift += x - x0;
-                            min = x < min ? x : min;
-                            max = x > max ? x : max;
-                        }
-
-                        logRatio += VectorMath.SumOfLog1p(values, from, to - from, x0, x0);
+                        int length = Math.Min(BulkChunk, count - from);
+                        var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, x0);
+                        accepted &= chunk.Accepted;
+                        shift += chunk.SumOfDifferences;
+                        min = Math.Min(min, chunk.Minimum);
+                        max = Math.Max(max, chunk.Maximum);
+                        logRatio += VectorMath.SumOfLog1p(values, from, length, x0, x0);
                     }
                 }
                 else

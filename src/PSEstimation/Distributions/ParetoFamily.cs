@@ -175,15 +175,11 @@ namespace PSEstimation.Distributions
                     for (int from = 0; from < count; from += BulkChunk)
                     {
                         Cancellation.ThrowIfCancellationRequested();
-                        int to = Math.Min(count, from + BulkChunk);
-                        for (int i = from; i < to; i++)
-                        {
-                            double x = values[i];
-                            accepted &= support.Accepts(x);
-                            min = x < min ? x : min;
-                        }
-
-                        sum += VectorMath.SumOfLog1p(values, from, to - from, p, p);
+                        int length = Math.Min(BulkChunk, count - from);
+                        var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, 0);
+                        accepted &= chunk.Accepted;
+                        min = Math.Min(min, chunk.Minimum);
+                        sum += VectorMath.SumOfLog1p(values, from, length, p, p);
                     }
                 }
                 else

@@ -113,15 +113,11 @@ namespace PSEstimation.Distributions
                 {
                     // The chunk's support check, then its logs in VectorMath (SIMD on net8.0).
                     Cancellation.ThrowIfCancellationRequested();
-                    int to = Math.Min(count, from + BulkChunk);
-                    for (int i = from; i < to; i++)
-                    {
-                        double x = values[i];
-                        accepted &= support.Accepts(x);
-                        largest = x > largest ? x : largest;
-                    }
-
-                    logs += VectorMath.SumOfLogs(values, from, to - from);
+                    int length = Math.Min(BulkChunk, count - from);
+                    var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, 0);
+                    accepted &= chunk.Accepted;
+                    largest = Math.Max(largest, chunk.Maximum);
+                    logs += VectorMath.SumOfLogs(values, from, length);
                 }
 
                 if (!accepted)

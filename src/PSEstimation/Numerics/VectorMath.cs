@@ -28,6 +28,56 @@ namespace PSEstimation.Numerics
             => false;
 #endif
 
+        /// <summary>
+        /// One look at values[start .. start + length): whether every value lies in [lower, upper]
+        /// (and is a whole number when <paramref name="integers"/>; NaN never passes), Σ(x - centre)
+        /// (the exact differences next to a pivot keep their digits), the smallest and the largest.
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public static RangeSummary Summarise(double[] values, int start, int length, double lower, double upper, bool integers, double centre)
+        {
+#if NET8_0_OR_GREATER
+            if (IsVectorised)
+            {
+                int width = Vector<double>.Count, i = start, end = start + length;
+                var lo = new Vector<double>(lower);
+                var hi = new Vector<double>(upper);
+                var c = new Vector<double>(centre);
+                var sum = Vector<double>.Zero;
+                var min = new Vector<double>(double.PositiveInfinity);
+                var max = new Vector<double>(double.NegativeInfinity);
+                var inside = new Vector<long>(-1);
+                for (; i + width <= end; i += width)
+                {
+                    var x = new Vector<double>(values, i);
+                    var ok = Vector.GreaterThanOrEqual(x, lo) & Vector.LessThanOrEqual(x, hi);
+                    if (integers)
+                    {
+                        ok &= Vector.Equals(Vector.Floor(x), x);
+                    }
+
+                    inside &= ok;
+                    sum += x - c;
+                    min = Vector.Min(min, x);
+                    max = Vector.Max(max, x);
+                }
+
+                var tail = Scalar.Summarise(values, i, end - i, lower, upper, integers, centre);
+                double smallest = tail.Minimum, largest = tail.Maximum;
+                for (int j = 0; j < width; j++)
+                {
+                    smallest = Math.Min(smallest, min[j]);
+                    largest = Math.Max(largest, max[j]);
+                }
+
+                return new RangeSummary(tail.Accepted && Vector.EqualsAll(inside, new Vector<long>(-1)), Vector.Sum(sum) + tail.SumOfDifferences, smallest, largest);
+            }
+#endif
+            return Scalar.Summarise(values, start, length, lower, upper, integers, centre);
+        }
+
         /// <summary>Σ log x over values[start .. start + length), each x > 0.</summary>
 #if NET8_0_OR_GREATER
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -109,6 +159,22 @@ namespace PSEstimation.Numerics
         /// <summary>The scalar loops: netstandard2.0's path, and the reference the SIMD path is tested against.</summary>
         internal static class Scalar
         {
+            public static RangeSummary Summarise(double[] values, int start, int length, double lower, double upper, bool integers, double centre)
+            {
+                bool accepted = true;
+                double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int i = start; i < start + length; i++)
+                {
+                    double x = values[i];
+                    accepted &= (x >= lower) & (x <= upper) & (!integers | Math.Floor(x) == x);
+                    sum += x - centre;
+                    min = x < min ? x : min;
+                    max = x > max ? x : max;
+                }
+
+                return new RangeSummary(accepted, sum, min, max);
+            }
+
             public static double SumOfLogs(double[] values, int start, int length)
             {
                 double sum = 0;

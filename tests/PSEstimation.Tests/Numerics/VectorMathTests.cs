@@ -51,7 +51,7 @@ namespace PSEstimation.Tests.Numerics
         public void Sum_of_logs_matches_mpmath(string path)
         {
             Tolerance.Relative(SpreadSumOfLogs, SumOfLogs(path, Spread, 0, N), 1e-14, "spread");
-            // Terms of ±700 cancel to 2480 (Σ|log x| / |Σ log x| near 1400): 1e-12 is 1e-16 of Σ|log x| times √n.
+            // Terms of ±700 cancel to 2480 (Σ|log x| is 1400 times |Σ log x|): 1e-12 of the sum is 7e-16 of Σ|log x|.
             Tolerance.Relative(WideSumOfLogs, SumOfLogs(path, Wide, 0, N), 1e-12, "exponents -1000..1000");
             Tolerance.Relative(EdgesSumOfLogs, SumOfLogs(path, Edges, 0, Edges.Length), 1e-15, "subnormal and huge values");
         }
@@ -84,6 +84,33 @@ namespace PSEstimation.Tests.Numerics
                 {
                     Tolerance.Relative(scalarTerms[i], vectorTerms[i], 4e-16, $"term {i} of [{start}, +{length})", floor: 1e-300);
                 }
+            }
+        }
+
+        [Fact]
+        public void Summaries_agree_with_the_scalar_look_and_reject_what_is_outside()
+        {
+            var x = Enumerable.Range(0, 1001).Select(i => 1e9 + i * 0.25).ToArray();
+            foreach (var (start, length) in new[] { (0, 0), (0, 3), (5, 996), (0, 1001) })
+            {
+                var vector = VectorMath.Summarise(x, start, length, 0, double.MaxValue, false, 1e9);
+                var scalar = VectorMath.Scalar.Summarise(x, start, length, 0, double.MaxValue, false, 1e9);
+                Assert.True(vector.Accepted);
+                Assert.Equal(scalar.Minimum, vector.Minimum);
+                Assert.Equal(scalar.Maximum, vector.Maximum);
+                Assert.Equal(scalar.SumOfDifferences, vector.SumOfDifferences); // quarters: every partial sum exact
+            }
+
+            // Σ(x - 1e9) exact: 0.25 · (0 + 1 + ... + 1000) = 125125.
+            Assert.Equal(125125.0, VectorMath.Summarise(x, 0, 1001, 0, double.MaxValue, false, 1e9).SumOfDifferences);
+            foreach (double bad in new[] { double.NaN, -1.0, double.PositiveInfinity, 2.5 })
+            {
+                // 2.5 among whole numbers, with whole numbers asked for; the others among the quarters.
+                var y = bad == 2.5 ? Enumerable.Range(0, 1001).Select(i => (double)i).ToArray() : (double[])x.Clone();
+                Assert.True(bad != 2.5 || VectorMath.Summarise(y, 0, y.Length, 0, double.MaxValue, true, 0).Accepted);
+                y[777] = bad;
+                Assert.False(VectorMath.Summarise(y, 0, y.Length, 0, double.MaxValue, bad == 2.5, 0).Accepted, $"{bad} accepted");
+                Assert.False(VectorMath.Scalar.Summarise(y, 0, y.Length, 0, double.MaxValue, bad == 2.5, 0).Accepted, $"{bad} accepted (scalar)");
             }
         }
 
