@@ -9,8 +9,10 @@ using PSEstimation.Bench;
 using PSEstimation.Host;
 
 // The performance issue's figures, each as a ratio against a baseline measured in this run.
-// Usage: dotnet run -c Release --project bench [-- --quick] [--no-scipy] [--fits-only | --same-model [--only Gamma,Beta]]
+// Usage: dotnet run -c Release --project bench [-- --quick] [--no-scipy] [--fits-only | --same-model [--only Gamma,Beta] | --targets]
+// --targets: the targets 3, 4 and 5 alone (pipeline floor, fixed cost per call, memory, flat ratios 10^4..10^7).
 bool quick = Array.IndexOf(args, "--quick") >= 0;
+bool targetsOnly = Array.IndexOf(args, "--targets") >= 0;
 bool scipy = Array.IndexOf(args, "--no-scipy") < 0;
 int onlyAt = Array.IndexOf(args, "--only");
 ISet<string>? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? new HashSet<string>(args[onlyAt + 1].Split(','), StringComparer.OrdinalIgnoreCase) : null;
@@ -119,29 +121,41 @@ foreach (string family in streaming)
     report.Add($"heap growth, {Count(memoryCount)} vs 10^4 values piped to {family}", megabytes, 1.0, "MB", $"{small / 1048576.0:F1} MB -> {large / 1048576.0:F1} MB");
 }
 
+if (targetsOnly)
+{
+    PipedScaling(session, report, quick);
+    SameModelFits.RatioScaling(session, report, quick);
+    return report.Print();
+}
+
 // 4. Every family's fit of 10^6 values from a double[], against scipy's fit of the same model
 //    and the one-pass floor; then the iterative fits through the core alone.
 SameModelFits.Run(session, report, 1_000_000, scipy, only);
 IterativeFits.Run(report, quick ? 200_000 : 1_000_000, compareWithScipy: scipy);
+PipedScaling(session, report, quick);
+SameModelFits.RatioScaling(session, report, quick);
 
 // 5. Scaling: time per value from 10^4 to 10^7 values piped (Normal). The harness's own fixed
 // cost per invocation (a PowerShell pipeline from C#, 1 to 2 ms, a tenth of a 10^4-value run) is
 // measured as an empty pipeline into the no-op and subtracted: it is not a cost per value.
-double harness = Measure.Median(Enumerable.Range(0, 5).Select(_ => Measure.Seconds(() => Run(session, "Get-BenchValues 0 -NoHeapProbe | Invoke-BenchNoOp"))));
-var perValue = new List<(long N, double Seconds)>();
-foreach (long n in quick ? new long[] { 10_000, 100_000, 1_000_000 } : new long[] { 10_000, 100_000, 1_000_000, 10_000_000 })
+static void PipedScaling(ModuleRunspace session, Report report, bool quick)
 {
-    // A warm-up run, then the median of 7 (3 for 10^7 values, which take seconds each): per-value
-    // times on this machine move by a fifth between runs.
-    string script = $"$null = Get-BenchValues {n} -NoHeapProbe | Get-MLEstimate Normal";
-    Run(session, script);
-    double total = Measure.Median(Enumerable.Range(0, n < 10_000_000 ? 7 : 3).Select(_ => Measure.Seconds(() => Run(session, script))));
-    perValue.Add((n, (total - harness) / n));
-}
+    double harness = Measure.Median(Enumerable.Range(0, 5).Select(_ => Measure.Seconds(() => Run(session, "Get-BenchValues 0 -NoHeapProbe | Invoke-BenchNoOp"))));
+    var perValue = new List<(long N, double Seconds)>();
+    foreach (long n in quick ? new long[] { 10_000, 100_000, 1_000_000 } : new long[] { 10_000, 100_000, 1_000_000, 10_000_000 })
+    {
+        // A warm-up run, then the median of 7 (3 for 10^7 values, which take seconds each): per-value
+        // times on this machine move by a fifth between runs.
+        string script = $"$null = Get-BenchValues {n} -NoHeapProbe | Get-MLEstimate Normal";
+        Run(session, script);
+        double total = Measure.Median(Enumerable.Range(0, n < 10_000_000 ? 7 : 3).Select(_ => Measure.Seconds(() => Run(session, script))));
+        perValue.Add((n, (total - harness) / n));
+    }
 
-double slowest = perValue.Max(p => p.Seconds), fastest = perValue.Min(p => p.Seconds);
-report.Add("time per value, 10^4 .. 10^7 piped (max/min)", slowest / fastest, 1.5, "x",
-    string.Join(", ", perValue.Select(p => $"{Count(p.N)}: {p.Seconds * 1e9:F0} ns")) + $" (an empty pipeline's {harness * 1000:F1} ms subtracted)");
+    double slowest = perValue.Max(p => p.Seconds), fastest = perValue.Min(p => p.Seconds);
+    report.Add("time per value, 10^4 .. 10^7 piped (max/min)", slowest / fastest, 1.5, "x",
+        string.Join(", ", perValue.Select(p => $"{Count(p.N)}: {p.Seconds * 1e9:F0} ns")) + $" (an empty pipeline's {harness * 1000:F1} ms subtracted)");
+}
 
 // 7. Get-Probability -Value over 10^6 points (values per second), against emitting as many objects
 //    from a no-op: the work per point is a log density, a CDF and a survival in log space.

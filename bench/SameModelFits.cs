@@ -119,6 +119,44 @@ namespace PSEstimation.Bench
             GC.KeepAlive(sink);
         }
 
+        /// <summary>
+        /// Target 5 for the bulk path: ours / one-pass floor from 10^4 to 10^7 values (10^6 with
+        /// --quick) for the one-pass families, each fit's fixed cost (the same call on 16 values)
+        /// subtracted so that what is compared is the cost per value; max/min of the ratio over
+        /// the sizes at most 1.5.
+        /// </summary>
+        public static void RatioScaling(ModuleRunspace session, Report report, bool quick)
+        {
+            int[] sizes = quick ? new[] { 10_000, 100_000, 1_000_000 } : new[] { 10_000, 100_000, 1_000_000, 10_000_000 };
+            var all = Draw(sizes[sizes.Length - 1], r => Gamma.Sample(r, 2.5, 1.5));
+            double sink = 0;
+            foreach (string family in new[] { "Normal", "Exponential", "Gamma", "LogNormal" })
+            {
+                session.Invoke("$global:benchFit = $args[0]", (object)all.Take(16).ToArray());
+                string script = $"$null = Get-MLEstimate {family} -InputObject $global:benchFit";
+                Check(session, script);
+                double fixedCost = Measure.Median(Enumerable.Range(0, 21).Select(_ => Measure.Seconds(() => session.Invoke(script))));
+                var ratios = new List<(int N, double Ratio, double Ours, double Floor)>();
+                foreach (int n in sizes)
+                {
+                    var data = n == all.Length ? all : all.Take(n).ToArray();
+                    session.Invoke("$global:benchFit = $args[0]", (object)data);
+                    Check(session, script);
+                    int runs = n >= 10_000_000 ? 3 : 7;
+                    var paired = Measure.Paired(() => session.Invoke(script), () => sink += SumOfLogs(data), runs);
+                    double ours = Math.Max(paired.MedianA - fixedCost, 1e-9);
+                    ratios.Add((n, ours / paired.MedianB, paired.MedianA, paired.MedianB));
+                }
+
+                double max = ratios.Max(r => r.Ratio), min = ratios.Min(r => r.Ratio);
+                report.Add($"{family} -InputObject, ours/floor 10^4 .. 10^{Math.Log10(sizes[sizes.Length - 1]):F0} (max/min)", max / min, 1.5, "x",
+                    string.Join(", ", ratios.Select(r => $"{Count(r.N)}: {r.Ratio:F2}x ({r.Ours * 1000:F2} vs {r.Floor * 1000:F2} ms)")) + $"; fixed cost {fixedCost * 1000:F2} ms subtracted");
+            }
+
+            session.Invoke("$global:benchFit = $null");
+            GC.KeepAlive(sink);
+        }
+
         private static double SumOfLogs(double[] values)
         {
             double s = 0;

@@ -1,5 +1,8 @@
 @{
-    RootModule           = 'PSEstimation.dll'
+    # Two builds of one assembly (see README, Performance): net8.0 for PowerShell 7.4+ (SIMD
+    # logs through System.Numerics.Tensors), netstandard2.0 for Windows PowerShell 5.1. A
+    # manifest may read $PSEdition (the documented pattern for edition-specific binaries).
+    RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/PSEstimation.dll' } else { 'PSEstimation.dll' }
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '5b0f7c8e-3f9a-4d5e-9a61-2c7d1e8b4f30'

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using MathNet.Numerics;
 using PSEstimation.Models;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -204,11 +205,13 @@ namespace PSEstimation.Distributions
                         double x = values[i];
                         accepted &= support.Accepts(x);
                         sum += x;
-                        sumLog += Math.Log(x);
-                        sumLogComplement += SpecialMath.Log1p(-x);
                         min = x < min ? x : min;
                         max = x > max ? x : max;
                     }
+
+                    // The chunk's logs in VectorMath (SIMD on net8.0): log x, and log(1 - x) as log1p((x - 0)/(-1)).
+                    sumLog += VectorMath.SumOfLogs(values, from, to - from);
+                    sumLogComplement += VectorMath.SumOfLog1p(values, from, to - from, 0, -1);
 
                     int length = to - from;
                     double chunkMean = sum / length, chunkSquares = 0;

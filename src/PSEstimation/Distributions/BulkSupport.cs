@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -43,13 +44,8 @@ namespace PSEstimation.Distributions
         /// </summary>
         public static double LowPivot(double[] values)
         {
-            double min = double.PositiveInfinity, max = 0;
-            foreach (double x in values)
-            {
-                min = x < min ? x : min;
-                max = x > max ? x : max;
-            }
-
+            var range = VectorMath.Summarise(values, 0, values.Length, double.NegativeInfinity, double.PositiveInfinity, false, 0);
+            double min = range.Minimum, max = System.Math.Max(range.Maximum, 0);
             return min > 0 && !double.IsInfinity(max / min) ? min : double.NaN;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using PSEstimation.Models;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -110,26 +111,16 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
+                // The support check, the sum and the maximum in one look per chunk (SIMD on net8.0).
                 bool accepted = true;
-                double s0 = 0, s1 = 0, max0 = Maximum, max1 = Maximum;
-                int i = 0;
-                for (; i + 1 < count; i += 2)
+                double sum = 0, max = Maximum;
+                for (int from = 0; from < count && accepted; from += CancellationCheck.Interval)
                 {
-                    CancellationCheck.At(i, Cancellation);
-                    double a = values[i], b = values[i + 1];
-                    accepted &= support.Accepts(a) & support.Accepts(b);
-                    s0 += a;
-                    s1 += b;
-                    max0 = a > max0 ? a : max0;
-                    max1 = b > max1 ? b : max1;
-                }
-
-                for (; i < count; i++)
-                {
-                    double a = values[i];
-                    accepted &= support.Accepts(a);
-                    s0 += a;
-                    max0 = a > max0 ? a : max0;
+                    Cancellation.ThrowIfCancellationRequested();
+                    var chunk = VectorMath.Summarise(values, from, Math.Min(CancellationCheck.Interval, count - from), support.Lower, support.Upper, support.Integers, 0);
+                    accepted &= chunk.Accepted;
+                    sum += chunk.SumOfDifferences;
+                    max = Math.Max(max, chunk.Maximum);
                 }
 
                 if (!accepted)
@@ -137,7 +128,6 @@ namespace PSEstimation.Distributions
                     return false;
                 }
 
-                double sum = s0 + s1;
                 if (double.IsInfinity(sum))
                 {
                     AddRange(values);
@@ -146,7 +136,7 @@ namespace PSEstimation.Distributions
 
                 double total = TotalWeight + count;
                 Mean += (sum / count - Mean) * (count / total);
-                Maximum = Math.Max(max0, max1);
+                Maximum = max;
                 TotalWeight = total;
                 Count += count;
                 return true;

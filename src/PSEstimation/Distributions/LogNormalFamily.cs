@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using PSEstimation.Models;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -151,13 +152,26 @@ namespace PSEstimation.Distributions
                     Cancellation.ThrowIfCancellationRequested();
                     int length = Math.Min(logs.Length, count - from);
                     double sum = 0;
-                    for (int i = 0; i < length; i++)
+                    if (above)
                     {
-                        double x = values[from + i];
-                        accepted &= support.Accepts(x);
-                        double y = above ? SpecialMath.Log1p((x - p) / p) : LogRatio(x, p);
-                        logs[i] = y;
-                        sum += y;
+                        // Every ratio is at least 1: the chunk's logs in VectorMath (SIMD on net8.0).
+                        for (int i = 0; i < length; i++)
+                        {
+                            accepted &= support.Accepts(values[from + i]);
+                        }
+
+                        sum = VectorMath.SumOfLog1p(values, from, length, p, p, logs);
+                    }
+                    else
+                    {
+                        for (int i = 0; i < length; i++)
+                        {
+                            double x = values[from + i];
+                            accepted &= support.Accepts(x);
+                            double y = LogRatio(x, p);
+                            logs[i] = y;
+                            sum += y;
+                        }
                     }
 
                     double chunkMean = sum / length, chunkSquares = 0;

@@ -1,5 +1,6 @@
 using System;
 using PSEstimation.Models;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -108,13 +109,15 @@ namespace PSEstimation.Distributions
                 int count = values.Length;
                 bool accepted = true;
                 double logs = 0, largest = 0;
-                for (int i = 0; i < count; i++)
+                for (int from = 0; from < count; from += BulkChunk)
                 {
-                    CancellationCheck.At(i, Cancellation);
-                    double x = values[i];
-                    accepted &= support.Accepts(x);
-                    logs += Math.Log(x);
-                    largest = x > largest ? x : largest;
+                    // The chunk's support check, then its logs in VectorMath (SIMD on net8.0).
+                    Cancellation.ThrowIfCancellationRequested();
+                    int length = Math.Min(BulkChunk, count - from);
+                    var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, 0);
+                    accepted &= chunk.Accepted;
+                    largest = Math.Max(largest, chunk.Maximum);
+                    logs += VectorMath.SumOfLogs(values, from, length);
                 }
 
                 if (!accepted)

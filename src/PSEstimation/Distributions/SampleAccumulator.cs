@@ -8,6 +8,12 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal abstract class SampleAccumulator
     {
+        /// <summary>
+        /// Values per chunk where a bulk path checks the support of a chunk and then hands its
+        /// logs to Numerics.VectorMath: 32 KB, still in the cache for the second look.
+        /// </summary>
+        protected const int BulkChunk = 4096;
+
         /// <summary>The sample size n: the sum of the weights.</summary>
         public double TotalWeight { get; protected set; }
 

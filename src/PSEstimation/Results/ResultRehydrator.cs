@@ -55,7 +55,11 @@ namespace PSEstimation
             // The result classes have internal constructors that compute from raw fit quantities
             // (AIC from the free-parameter count, ...); a bag holds the computed values, so the
             // object is made without a constructor and each stored value is put back as it was.
+#if NET8_0_OR_GREATER
+            object result = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
+#else
             object result = FormatterServices.GetUninitializedObject(type);
+#endif
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var store = Store(type, property);

@@ -20,6 +20,9 @@ namespace PSEstimation.Tests.Help
         [InlineData("PSEstimation.psd1")]
         [InlineData("PSEstimation.dll")]
         [InlineData("MathNet.Numerics.dll")]
+        [InlineData("net8.0/PSEstimation.dll")]
+        [InlineData("net8.0/MathNet.Numerics.dll")]
+        [InlineData("net8.0/OxyPlot.dll")]
         [InlineData("PSEstimation.Types.ps1xml")]
         [InlineData("PSEstimation.Format.ps1xml")]
         [InlineData("en-US/PSEstimation.dll-Help.xml")]
@@ -57,6 +60,19 @@ namespace PSEstimation.Tests.Help
             var framework = dll.GetCustomAttributes<System.Runtime.Versioning.TargetFrameworkAttribute>().Single();
             Assert.Equal(".NETStandard,Version=v2.0", framework.FrameworkName);
             Assert.DoesNotContain(dll.GetReferencedAssemblies(), a => a.Name == "System.Runtime");
+        }
+
+        [Fact]
+        public void PowerShell_7_imports_the_net8_0_build_and_finds_its_help()
+        {
+            // The manifest's RootModule picks net8.0/ by $PSEdition (Core here); formats, types and
+            // help still come from the module folder, shared by both builds.
+            var result = module.Run(
+                "$c = Get-Command Get-MLEstimate; [IO.Path]::GetFileName([IO.Path]::GetDirectoryName((Get-Module PSEstimation).Path)); " +
+                "$c.ImplementingType.Assembly.GetCustomAttributes([Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName; " +
+                "(Get-Help Get-MLEstimate).Synopsis.Length -gt 0; (Get-Module PSEstimation).ExportedCmdlets.ContainsKey('Out-Plot')");
+            Assert.Null(result.TerminatingError);
+            Assert.Equal(new object[] { "net8.0", ".NETCoreApp,Version=v8.0", true, true }, result.Objects.ToArray());
         }
     }
 }

@@ -137,10 +137,12 @@ namespace PSEstimation.Tests.Reliability
 
         private static readonly string[] OutPlotFileMembers = { "get_SessionState" };
 
-        [Fact]
-        public void The_assembly_uses_no_console_file_network_registry_process_or_script_API()
+        [Theory]
+        [InlineData("PSEstimation.dll")]
+        [InlineData("net8.0/PSEstimation.dll")]
+        public void The_assembly_uses_no_console_file_network_registry_process_or_script_API(string build)
         {
-            string assembly = Path.Combine(Path.GetDirectoryName(module.ManifestPath)!, "PSEstimation.dll");
+            string assembly = Path.Combine(Path.GetDirectoryName(module.ManifestPath)!, build);
             using var stream = File.OpenRead(assembly);
             using var pe = new PEReader(stream);
             var reader = pe.GetMetadataReader();
