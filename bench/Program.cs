@@ -45,7 +45,7 @@ if (Array.IndexOf(args, "--censored-only") >= 0)
 Run(session, "Import-Module -Name $args[0]", typeof(InvokeBenchNoOpCommand).Assembly.Location);
 if (Array.IndexOf(args, "--regression") >= 0)
 {
-    RegressionBench.Run(report, session, pipelineCount, pairs);
+    RegressionBench.Run(report, session, pipelineCount, pairs, compareWithStatsmodels: scipy);
     return report.Print();
 }
 
@@ -219,7 +219,7 @@ if (Exists(session, "Measure-RegressionLoss"))
 // Issue 17: regression fits of 10^6 rows and Add-Prediction over them (alone: --regression).
 if (Exists(session, "Add-Prediction"))
 {
-    RegressionBench.Run(report, session, pipelineCount, pairs);
+    RegressionBench.Run(report, session, pipelineCount, pairs, compareWithStatsmodels: scipy);
 }
 
 // 6. Import-Module: a fresh runspace, then the import alone.

@@ -41,4 +41,37 @@ Describe 'Add-Prediction' {
         [pscustomobject]@{ x = '4'; g = 'z' } | Add-Prediction -Estimate $m -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnknownLevel,PSEstimation.Commands.AddPredictionCommand'
     }
+
+    Context 'rows read and written as the engine would' {
+        # OLS of y = 1, 3, 2, 4 on x = 0..3 by hand: Sxy = 4, Sxx = 5, slope 0.8, intercept 1.3;
+        # of y = 4, 2, 3, 1: slope -0.8, intercept 3.7.
+        BeforeAll {
+            $script:rows = 0..3 | ForEach-Object { [pscustomobject]@{ x = [string]$_; y = [string](@(1, 3, 2, 4)[$_]) } }
+            $script:other = 0..3 | ForEach-Object { [pscustomobject]@{ x = [string]$_; y = [string](@(4, 2, 3, 1)[$_]) } }
+            $script:m1 = $script:rows | Get-MLEstimate Normal -Response y -Predictor x
+            $script:m2 = $script:other | Get-MLEstimate Normal -Response y -Predictor x
+        }
+
+        It 'overwrites Predicted on a second pass and adds no other property' {
+            $null = $script:rows | Add-Prediction -Estimate $script:m1
+            $again = @($script:rows | Add-Prediction -Estimate $script:m2)
+            for ($i = 0; $i -lt 4; $i++) {
+                $again[$i].Predicted | Should -BeGreaterThan (3.7 - 0.8 * $i - 1e-12)
+                $again[$i].Predicted | Should -BeLessThan (3.7 - 0.8 * $i + 1e-12)
+                @($again[$i].PSObject.Properties.Name) | Should -Be @('x', 'y', 'Predicted')
+            }
+        }
+
+        It 'matches predictor names to properties whatever their case' {
+            $p = [pscustomobject]@{ X = '1' } | Add-Prediction -Estimate $script:m1
+            $p.Predicted | Should -BeGreaterThan (2.1 - 1e-12)
+            $p.Predicted | Should -BeLessThan (2.1 + 1e-12)
+        }
+
+        It 'reads a hashtable row by its keys' {
+            $p = @{ x = '10' } | Add-Prediction -Estimate $script:m1
+            $p.PSObject.Properties['Predicted'].Value | Should -BeGreaterThan (9.3 - 1e-12)
+            $p.PSObject.Properties['Predicted'].Value | Should -BeLessThan (9.3 + 1e-12)
+        }
+    }
 }

@@ -131,28 +131,35 @@ namespace PSEstimation.Commands
                 }
             }
 
-            var properties = input.Properties;
-            Set(properties, "Predicted", predictor.Predict(row));
+            Set(input, "Predicted", predictor.Predict(row));
             if (Interval.IsPresent)
             {
                 var (lower, upper) = predictor.Interval(row, z);
-                Set(properties, "PredictedLower", lower);
-                Set(properties, "PredictedUpper", upper);
+                Set(input, "PredictedLower", lower);
+                Set(input, "PredictedUpper", upper);
             }
 
             WriteObject(input);
         }
 
-        private static void Set(PSMemberInfoCollection<PSPropertyInfo> properties, string name, double value)
+        /// <summary>
+        /// Sets the row's note property <paramref name="name"/>, adding it on the first pass. A
+        /// PSCustomObject row's own properties answer whether it is there
+        /// (<see cref="InstanceProperties"/>); when it is not, Add itself checks the type table, as
+        /// the full lookup would have, so a row seen for the first time skips that lookup's miss
+        /// (1 to 2 µs, the most expensive answer it gives).
+        /// </summary>
+        private static void Set(PSObject row, string name, double value)
         {
-            var existing = properties[name];
+            bool own = InstanceProperties.IsAvailable && row.ImmediateBaseObject is PSCustomObject;
+            var existing = own ? InstanceProperties.Find(row, name) : row.Properties[name];
             if (existing is PSNoteProperty)
             {
                 existing.Value = value;
                 return;
             }
 
-            properties.Add(new PSNoteProperty(name, value));
+            row.Properties.Add(new PSNoteProperty(name, value));
         }
 
         private RegressionPredictor Read(PSObject estimate)

@@ -36,6 +36,10 @@ namespace PSEstimation.Input
         private readonly GroupTable<RegressionRows>? groups;
         private readonly RegressionRows? single;
         private readonly bool allowBoolean;
+
+        // One row's predictors as read, reused from row to row (a row is copied into its group's columns).
+        private readonly double[] numbers;
+        private readonly string?[] texts;
         private long index;
         private long objectCount;
 
@@ -49,6 +53,8 @@ namespace PSEstimation.Input
             this.weights = weights;
             this.weightProperty = weightProperty;
             allowBoolean = family.AcceptsBooleans;
+            numbers = new double[predictors.Length];
+            texts = new string?[predictors.Length];
             Skips = new SkipReport(cmdlet, "object");
             if (groupBy is null)
             {
@@ -130,8 +136,6 @@ namespace PSEstimation.Input
                 return;
             }
 
-            var numbers = new double[predictors.Length];
-            var texts = new string?[predictors.Length];
             for (int j = 0; j < predictors.Length; j++)
             {
                 if (!PropertyReader.TryRead(psObject, value, predictors[j], out object? raw))
