@@ -65,7 +65,7 @@ namespace PSEstimation.Commands
 
             if (Interval.IsPresent && predictor.Covariance is null)
             {
-                Terminate(ErrorIds.InvalidEstimate, "-Interval needs the estimate's Covariance, which this estimate does not carry (a deserialized copy lost it?); leave out -Interval or pass the live estimate.");
+                Terminate(ErrorIds.InvalidEstimate, "-Interval needs the estimate's Covariance, which this estimate does not carry (a copy made without its Covariance property); leave out -Interval, or pass the model itself or a copy with every property (Export-Clixml, ConvertTo-Json -Depth 5).");
             }
 
             z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + ConfidenceLevel) / 2);
@@ -164,80 +164,10 @@ namespace PSEstimation.Commands
 
         private RegressionPredictor Read(PSObject estimate)
         {
-            if (estimate.BaseObject is RegressionEstimate live)
-            {
-                var parameters = live.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
-                var columns = live.Columns ?? RegressionPredictor.ColumnsFromNames(live.Coefficients.Select(c => c.Name).ToList(), live.Predictor);
-                if (live.Levels is not null)
-                {
-                    knownLevels = live.Levels.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
-                }
-
-                return new RegressionPredictor(Family(live.Distribution), columns, live.Coefficients.Select(c => c.Value).ToArray(), Coefficients(live.Covariance, live.Coefficients.Length), parameters);
-            }
-
-            // Deserialized (Import-Clixml, a job) or JSON: the same properties by name.
-            string distribution = Property(estimate, "Distribution")?.ToString() ?? throw NotAnEstimate();
-            var coefficients = Items(Property(estimate, "Coefficients")).Select(c => (Name: Property(c, "Name")?.ToString() ?? throw NotAnEstimate(), Value: Number(Property(c, "Value")))).ToList();
-            var predictors = Items(Property(estimate, "Predictor")).Select(p => p.BaseObject.ToString()!).ToList();
-            var parameterTable = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-            foreach (var p in Items(Property(estimate, "Parameters")))
-            {
-                parameterTable[Property(p, "Name")?.ToString() ?? string.Empty] = Number(Property(p, "Value"));
-            }
-
-            if (coefficients.Count == 0)
-            {
-                throw NotAnEstimate();
-            }
-
-            var covariance = Property(estimate, "Covariance") is double[,] matrix ? Coefficients(matrix, coefficients.Count) : null;
-            return new RegressionPredictor(Family(distribution), RegressionPredictor.ColumnsFromNames(coefficients.Select(c => c.Name).ToList(), predictors), coefficients.Select(c => c.Value).ToArray(), covariance, parameterTable);
+            var model = RegressionModelReader.Read(estimate);
+            knownLevels = model.Levels;
+            return model.Predictor;
         }
-
-        private static double[,]? Coefficients(double[,] covariance, int p)
-        {
-            if (covariance.GetLength(0) < p)
-            {
-                return null;
-            }
-
-            var top = new double[p, p];
-            for (int a = 0; a < p; a++)
-            {
-                for (int b = 0; b < p; b++)
-                {
-                    top[a, b] = covariance[a, b];
-                }
-            }
-
-            return top;
-        }
-
-        private static DistributionName Family(string name)
-            => Enum.TryParse(name, ignoreCase: true, out DistributionName family) ? family : throw NotAnEstimate();
-
-        private static object? Property(PSObject o, string name)
-        {
-            object? value = o.Properties[name]?.Value;
-            return value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
-        }
-
-        private static IEnumerable<PSObject> Items(object? value)
-        {
-            if (value is null || value is string)
-            {
-                return value is string s ? new[] { PSObject.AsPSObject(s) } : Array.Empty<PSObject>();
-            }
-
-            return value is IEnumerable items ? items.Cast<object>().Select(PSObject.AsPSObject) : new[] { PSObject.AsPSObject(value) };
-        }
-
-        private static double Number(object? value)
-            => value is not null && NumericConversion.TryConvert(value is PSObject ps ? ps.BaseObject : value, false, out double d) == NumericConversion.Failure.None ? d : throw NotAnEstimate();
-
-        private static EstimationException NotAnEstimate()
-            => new EstimationException(ErrorIds.InvalidEstimate, "-Estimate is not a regression model: pass a RegressionEstimate from Get-MLEstimate or Get-MAPEstimate with -Response and -Predictor.");
 
         private void Terminate(string errorId, string message)
             => ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));

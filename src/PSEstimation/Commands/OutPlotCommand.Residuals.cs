@@ -25,7 +25,7 @@ namespace PSEstimation.Commands
         private static readonly Regex IntervalResponse = new Regex(@"^\[(?<lower>.+), (?<upper>.+)\]$", RegexOptions.CultureInvariant);
 
         private RegressionRowReader? regressionRows;
-        private List<RegressionPlotFit> regressionFits = new List<RegressionPlotFit>();
+        private List<RegressionModel> regressionFits = new List<RegressionModel>();
 
         /// <summary>Whether <paramref name="estimate"/> is a regression model (live, deserialized or from JSON).</summary>
         private static bool IsRegression(PSObject estimate)
@@ -58,7 +58,7 @@ namespace PSEstimation.Commands
 
             try
             {
-                regressionFits = Estimate!.Select(RegressionPlotFit.Read).ToList();
+                regressionFits = Estimate!.Select(RegressionModelReader.Read).ToList();
                 var first = regressionFits[0];
                 if (regressionFits.Any(f => f.Family != first.Family || !f.Predictors.SequenceEqual(first.Predictors, StringComparer.OrdinalIgnoreCase) || !string.Equals(f.Response, first.Response, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -133,7 +133,7 @@ namespace PSEstimation.Commands
         }
 
         /// <summary>The standardised noise law of a location regression (Normal, Laplace, Logistic, Cauchy, StudentT); null for the others, whose residuals have no common law.</summary>
-        private static StandardisedNoise? Noise(RegressionPlotFit fit)
+        private static StandardisedNoise? Noise(RegressionModel fit)
         {
             var family = fit.Family == DistributionName.Gaussian ? DistributionName.Normal : fit.Family;
             string? scaleName = family switch
@@ -168,95 +168,5 @@ namespace PSEstimation.Commands
         private static bool SameGroup(object? a, object? b)
             => Equals(a, b) || string.Equals(Convert.ToString(a, CultureInfo.InvariantCulture), Convert.ToString(b, CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>What Out-Plot needs of a regression model: its family, the predictor, the names it reads, its group.</summary>
-        private sealed class RegressionPlotFit
-        {
-            private RegressionPlotFit(DistributionName family, RegressionPredictor predictor, Dictionary<string, double> parameters, string response, string[] predictors)
-            {
-                Family = family;
-                Predictor = predictor;
-                Parameters = parameters;
-                Response = response;
-                Predictors = predictors;
-            }
-
-            public DistributionName Family { get; }
-
-            public RegressionPredictor Predictor { get; }
-
-            public Dictionary<string, double> Parameters { get; }
-
-            public string Response { get; }
-
-            public string[] Predictors { get; }
-
-            public Dictionary<string, HashSet<string>>? Levels { get; private set; }
-
-            public object? Group { get; private set; }
-
-            public int CensoredCount { get; private set; }
-
-            public static RegressionPlotFit Read(PSObject estimate)
-            {
-                if (estimate.BaseObject is RegressionEstimate live)
-                {
-                    var family = ParseFamily(live.Distribution);
-                    var parameters = live.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
-                    var columns = live.Columns ?? RegressionPredictor.ColumnsFromNames(live.Coefficients.Select(c => c.Name).ToList(), live.Predictor);
-                    var predictor = new RegressionPredictor(family, columns, live.Coefficients.Select(c => c.Value).ToArray(), null, parameters);
-                    return new RegressionPlotFit(family, predictor, parameters, live.Response, live.Predictor)
-                    {
-                        Levels = live.Levels?.ToDictionary(pair => pair.Key, pair => new HashSet<string>(pair.Value, StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase),
-                        Group = live.Group,
-                        CensoredCount = live.CensoredCount,
-                    };
-                }
-
-                // Deserialized (Import-Clixml, a job) or JSON: the same properties by name.
-                var name = ParseFamily(Text(EstimateReader.ReadMember(estimate, "Distribution")));
-                var coefficients = Items(EstimateReader.ReadMember(estimate, "Coefficients")).Select(c => (Name: Text(EstimateReader.ReadMember(c, "Name")), Value: Number(EstimateReader.ReadMember(c, "Value")))).ToList();
-                var predictors = Items(EstimateReader.ReadMember(estimate, "Predictor")).Select(p => Text(p.BaseObject)).ToArray();
-                var table = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-                foreach (var p in Items(EstimateReader.ReadMember(estimate, "Parameters")))
-                {
-                    table[Text(EstimateReader.ReadMember(p, "Name"))] = Number(EstimateReader.ReadMember(p, "Value"));
-                }
-
-                if (coefficients.Count == 0)
-                {
-                    throw NotAModel();
-                }
-
-                var model = new RegressionPredictor(name, RegressionPredictor.ColumnsFromNames(coefficients.Select(c => c.Name).ToList(), predictors), coefficients.Select(c => c.Value).ToArray(), null, table);
-                object? censored = EstimateReader.ReadMember(estimate, "CensoredCount");
-                return new RegressionPlotFit(name, model, table, Text(EstimateReader.ReadMember(estimate, "Response")), predictors)
-                {
-                    Group = EstimateReader.ReadMember(estimate, "Group") is PSObject g ? g.BaseObject : EstimateReader.ReadMember(estimate, "Group"),
-                    CensoredCount = censored is null ? 0 : (int)Number(censored),
-                };
-            }
-
-            private static DistributionName ParseFamily(string name)
-                => Enum.TryParse(name, ignoreCase: true, out DistributionName family) ? family : throw NotAModel();
-
-            private static IEnumerable<PSObject> Items(object? value)
-            {
-                if (value is null || value is string)
-                {
-                    return value is string s ? new[] { PSObject.AsPSObject(s) } : Array.Empty<PSObject>();
-                }
-
-                return value is IEnumerable items ? items.Cast<object>().Select(PSObject.AsPSObject) : new[] { PSObject.AsPSObject(value) };
-            }
-
-            private static string Text(object? value)
-                => Convert.ToString(value is PSObject ps ? ps.BaseObject : value, CultureInfo.InvariantCulture) is string s && s.Length > 0 ? s : throw NotAModel();
-
-            private static double Number(object? value)
-                => value is not null && NumericConversion.TryConvert(value is PSObject ps ? ps.BaseObject : value, false, out double d) == NumericConversion.Failure.None ? d : throw NotAModel();
-
-            private static EstimationException NotAModel()
-                => new EstimationException(ErrorIds.InvalidEstimate, "-Estimate is not a readable regression model: pass a RegressionEstimate from Get-MLEstimate or Get-MAPEstimate with -Response and -Predictor (live, from Import-Clixml or from ConvertFrom-Json).");
-        }
     }
 }

@@ -117,6 +117,26 @@ namespace PSEstimation.Tests.Commands
             Assert.Equal(9, flat.Length);
         }
 
+        [Theory]
+        [InlineData("[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($m, 1))")]
+        [InlineData("[pscustomobject]@{ Distribution = $m.Distribution; Predictor = $m.Predictor; Response = $m.Response; Coefficients = $m.Coefficients; Parameters = $m.Parameters; Covariance = @($m.Covariance) }")]
+        public void Add_Prediction_gives_a_copied_model_the_same_intervals_as_the_live_one(string copy)
+        {
+            // A deserialized model's Covariance is a flat row-major list; Add-Prediction -Interval
+            // refused it ("does not carry the Covariance") before it was reshaped.
+            var result = module.Run(
+                "$rows = (1, 1, 'a'), (2, 3, 'b'), (3, 2, 'a'), (4, 5, 'b'), (5, 4, 'a') | ForEach-Object { [pscustomobject]@{ X = $_[0]; Y = $_[1]; G = $_[2] } }; "
+                + "$m = $rows | Get-MLEstimate Normal -Response Y -Predictor X, G; $c = " + copy + "; "
+                + "$rows | Add-Prediction -Estimate $m -Interval | ForEach-Object { $_.PredictedLower }; $rows | Add-Prediction -Estimate $c -Interval | ForEach-Object { $_.PredictedLower }");
+            Assert.Null(result.TerminatingError);
+            Assert.Empty(result.Errors);
+            Assert.Equal(10, result.Objects.Count);
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.Equal((double)result.Objects[i], (double)result.Objects[i + 5]);
+            }
+        }
+
         [Fact]
         public void Without_the_module_the_bag_holds_every_number_and_matrices_row_major()
         {
