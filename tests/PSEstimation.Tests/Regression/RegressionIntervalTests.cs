@@ -30,37 +30,8 @@ namespace PSEstimation.Tests.Regression
         private static JsonElement Case(string id)
             => Document.Value.RootElement.GetProperty("Cases").EnumerateArray().First(c => c.GetProperty("Id").GetString() == id);
 
-        /// <summary>A case's rows as a problem (strings are categorical levels, as the input layer reads them).</summary>
-        private static RegressionProblem Problem(JsonElement c)
-        {
-            var name = Enum.Parse<DistributionName>(c.GetProperty("Distribution").GetString()!);
-            var model = DistributionFamilies.CreateModel(name, new Dictionary<string, double>());
-            string response = c.GetProperty("Response").GetString()!;
-            string[] predictors = c.GetProperty("Predictor").EnumerateArray().Select(e => e.GetString()!).ToArray();
-            var columns = predictors.Select(p => new PredictorColumn(p)).ToList();
-            var observations = new List<Observation>();
-            foreach (var row in c.GetProperty("Rows").EnumerateArray())
-            {
-                for (int j = 0; j < predictors.Length; j++)
-                {
-                    var value = row.GetProperty(predictors[j]);
-                    if (value.ValueKind == JsonValueKind.String)
-                    {
-                        columns[j].AddText(value.GetString()!);
-                    }
-                    else
-                    {
-                        columns[j].AddNumber(value.GetDouble(), null);
-                    }
-                }
-
-                double y = row.GetProperty(response).GetDouble();
-                observations.Add(new Observation(y, y, 1, observations.Count));
-            }
-
-            var design = DesignMatrix.Build(columns, observations.Count, true);
-            return new RegressionProblem(model, LinkedParameter.For(name)!, design, observations.ToArray(), new double?[model.Parameters.Count]);
-        }
+        /// <summary>A case's rows as a problem, read as the regression references are (strings are categorical levels).</summary>
+        private static RegressionProblem Problem(JsonElement c) => RegressionReference.Problem(c);
 
         private static RegressionEstimate Profile(RegressionProblem problem, out RegressionFit fit)
         {
