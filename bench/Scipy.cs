@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 
@@ -30,31 +29,7 @@ namespace PSEstimation.Bench
                     + "    best, total = min(best, t), total + t\n"
                     + "    if total > 2: break\n"
                     + "print(best)\n";
-                var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-
-                // Set on some processors for old OpenBLAS builds; they slow a current numpy (see the environment's notes).
-                start.Environment.Remove("OPENBLAS_CORETYPE");
-                start.Environment.Remove("OPENBLAS_L2_SIZE");
-                using var process = Process.Start(start);
-                if (process is null)
-                {
-                    return null;
-                }
-
-                process.StandardInput.Write(script);
-                process.StandardInput.Close();
-                string output = process.StandardOutput.ReadToEnd();
-                process.StandardError.ReadToEnd();
-                if (!process.WaitForExit(600_000) || process.ExitCode != 0)
-                {
-                    return null;
-                }
-
-                return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
+                return SystemPython.Run(script) is string output ? double.Parse(output.Trim(), CultureInfo.InvariantCulture) : null;
             }
             finally
             {

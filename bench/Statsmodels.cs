@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -65,22 +64,8 @@ namespace PSEstimation.Bench
                     "print(tglm); print(glm.fit_history['iteration']); print(' '.join(repr(v) for v in glm.params))",
                     string.Empty,
                 });
-                var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                start.Environment.Remove("OPENBLAS_CORETYPE");
-                start.Environment.Remove("OPENBLAS_L2_SIZE");
-                using var process = Process.Start(start);
-                if (process is null)
+                if (SystemPython.Run(script, errors => Console.Error.WriteLine("statsmodels run failed: " + errors)) is not string output)
                 {
-                    return null;
-                }
-
-                process.StandardInput.Write(script);
-                process.StandardInput.Close();
-                string output = process.StandardOutput.ReadToEnd();
-                string errors = process.StandardError.ReadToEnd();
-                if (!process.WaitForExit(600_000) || process.ExitCode != 0)
-                {
-                    Console.Error.WriteLine("statsmodels run failed: " + errors);
                     return null;
                 }
 
@@ -96,10 +81,6 @@ namespace PSEstimation.Bench
                     PoissonIterations = (int)Number(lines[4]),
                     PoissonCoefficients = Numbers(lines[5]),
                 };
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
             }
             finally
             {
