@@ -266,17 +266,9 @@ namespace PSEstimation.Input
                 return false;
             }
 
-            object? plain = raw is PSObject wrapped ? wrapped.BaseObject : raw;
-            if (plain is null || plain is System.DBNull || (plain is string text && text.Trim().Length == 0))
+            var failure = NumericConversion.TryConvertBound(raw, empty, out bound);
+            if (failure == NumericConversion.Failure.None)
             {
-                return true;
-            }
-
-            var failure = NumericConversion.TryConvert(plain, allowBoolean: false, out bound);
-            if (failure == NumericConversion.Failure.None || (failure == NumericConversion.Failure.NotFinite && bound == empty))
-            {
-                // An infinite bound on its own side is an empty one.
-                bound = failure == NumericConversion.Failure.None ? bound : empty;
                 return true;
             }
 

@@ -21,6 +21,30 @@ namespace PSEstimation.Input
         }
 
         /// <summary>
+        /// One bound of the interval form (-LowerProperty/-UpperProperty): null, DBNull, '' or
+        /// blank is the open side, given as <paramref name="empty"/> (-Infinity for a lower bound,
+        /// +Infinity for an upper one), and so is an infinite bound on its own side; anything else
+        /// must be a finite number. None when <paramref name="bound"/> holds the bound.
+        /// </summary>
+        public static Failure TryConvertBound(object? raw, double empty, out double bound)
+        {
+            bound = empty;
+            object? plain = raw is PSObject wrapped ? wrapped.BaseObject : raw;
+            if (plain is null || plain is DBNull || (plain is string text && text.Trim().Length == 0))
+            {
+                return Failure.None;
+            }
+
+            var failure = TryConvert(plain, allowBoolean: false, out bound);
+            if (failure == Failure.NotFinite && bound == empty)
+            {
+                return Failure.None;
+            }
+
+            return failure;
+        }
+
+        /// <summary>
         /// Converts <paramref name="item"/>. Booleans count as 1 and 0 only where
         /// <paramref name="allowBoolean"/> (Bernoulli's $true/$false); elsewhere they are not numbers.
         /// </summary>
