@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
 

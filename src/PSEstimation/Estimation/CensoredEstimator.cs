@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using MathNet.Numerics.Distributions;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 using PSEstimation.Models;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 using PSEstimation.Models;
 

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Internal;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 using PSEstimation.Models;
 using PSEstimation.Regression;

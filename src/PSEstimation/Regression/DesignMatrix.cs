@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 
 namespace PSEstimation.Regression

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Threading;
-using PSEstimation.Commands;
 using PSEstimation.Distributions;
 
 namespace PSEstimation.Regression
