@@ -236,9 +236,9 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// Σ(x - x₀) and Σ log(x/x₀) (each term as <see cref="SpecialMath.LogRatio"/> forms it,
-            /// log x₀ taken once), the minimum, the maximum and the support check in one loop,
-            /// merged into the running means.
+            /// Σ(x - x₀) and Σ log(x/x₀) (each term as <see cref="SpecialMath.LogRatio"/> forms it),
+            /// the minimum, the maximum and the support check, a chunk at a time, merged into the
+            /// running means.
             /// </summary>
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
@@ -248,43 +248,23 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                // A fresh accumulator takes the smallest value as x₀ (see BulkSupport.LowPivot): the
-                // statistics are the same for any x₀, and every term is then log1p(d/x₀), no branch.
-                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
-                bool above = !double.IsNaN(low);
-                double x0 = Count != 0 ? Reference : above ? low : values[0];
-                double logX0 = Math.Log(x0), half = above ? double.PositiveInfinity : 0.5 * x0;
+                // A fresh accumulator takes the first value as x₀, as Add does.
+                double x0 = Count == 0 ? values[0] : Reference;
                 bool accepted = true;
                 double shift = 0, logRatio = 0, min = Minimum, max = Maximum;
-                if (above)
+
+                // The logs go to VectorMath a chunk at a time (SIMD on net8.0), right after the
+                // chunk's support check, while it is in the cache.
+                for (int from = 0; from < count && accepted; from += BulkChunk)
                 {
-                    // Every ratio is at least 1: the logs go to VectorMath a chunk at a time (SIMD
-                    // on net8.0), right after the chunk's support check, while it is in the cache.
-                    for (int from = 0; from < count; from += BulkChunk)
-                    {
-                        Cancellation.ThrowIfCancellationRequested();
-                        int length = Math.Min(BulkChunk, count - from);
-                        var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, x0);
-                        accepted &= chunk.Accepted;
-                        shift += chunk.SumOfDifferences;
-                        min = Math.Min(min, chunk.Minimum);
-                        max = Math.Max(max, chunk.Maximum);
-                        logRatio += VectorMath.SumOfLog1p(values, from, length, x0, x0);
-                    }
-                }
-                else
-                {
-                    for (int i = 0; i < count; i++)
-                    {
-                        CancellationCheck.At(i, Cancellation);
-                        double x = values[i];
-                        accepted &= support.Accepts(x);
-                        double d = x - x0;
-                        shift += d;
-                        logRatio += Math.Abs(d) <= half ? SpecialMath.Log1p(d / x0) : Math.Log(x) - logX0;
-                        min = x < min ? x : min;
-                        max = x > max ? x : max;
-                    }
+                    Cancellation.ThrowIfCancellationRequested();
+                    int length = Math.Min(BulkChunk, count - from);
+                    var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, x0);
+                    accepted &= chunk.Accepted;
+                    shift += chunk.SumOfDifferences;
+                    min = Math.Min(min, chunk.Minimum);
+                    max = Math.Max(max, chunk.Maximum);
+                    logRatio += VectorMath.SumOfLogRatios(values, from, length, x0);
                 }
 
                 if (!accepted)

@@ -16,6 +16,8 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal sealed class LaplaceFamily : DistributionFamily
     {
+        private const double Ln2 = 0.69314718055994530941723212145818;
+
         public LaplaceFamily()
             : base(new LaplaceModel())
         {
@@ -40,7 +42,7 @@ namespace PSEstimation.Distributions
                 return new[] { location, fixedScale };
             }
 
-            double scale = s.WeightedSum(x => Math.Abs(x - location)) / s.TotalWeight;
+            double scale = s.SumOfAbsoluteDeviations(location, out _) / s.TotalWeight;
             if (!(scale > 0))
             {
                 s.Range(out double min, out double max);
@@ -61,6 +63,44 @@ namespace PSEstimation.Distributions
 
             return new[] { location, scale };
         }
+
+        // The log-likelihood, score and Hessian need only W = Σw, D = Σ w|x - Location| and
+        // S = Σ w sign(x - Location), one pass; the per-value sums of the base class remain for
+        // values so large that D overflows where the sum of the terms D/Scale would not.
+
+        /// <inheritdoc/>
+        public override double LogLikelihood(SampleAccumulator sample, double[] theta)
+        {
+            double d = Deviations(sample, theta, out _);
+            return double.IsInfinity(d)
+                ? base.LogLikelihood(sample, theta)
+                : -sample.TotalWeight * (Ln2 + Math.Log(theta[1])) - d / theta[1];
+        }
+
+        /// <inheritdoc/>
+        public override double[] Score(SampleAccumulator sample, double[] theta)
+        {
+            double d = Deviations(sample, theta, out double signs), b = theta[1];
+            return double.IsInfinity(d)
+                ? base.Score(sample, theta)
+                : new[] { signs / b, (d / b - sample.TotalWeight) / b };
+        }
+
+        /// <inheritdoc/>
+        public override double[,] Hessian(SampleAccumulator sample, double[] theta)
+        {
+            double d = Deviations(sample, theta, out double signs), b = theta[1];
+            if (double.IsInfinity(d))
+            {
+                return base.Hessian(sample, theta);
+            }
+
+            double cross = -signs / (b * b);
+            return new[,] { { 0, cross }, { cross, (sample.TotalWeight - 2 * d / b) / (b * b) } };
+        }
+
+        private static double Deviations(SampleAccumulator sample, double[] theta, out double signs)
+            => ((BufferedSample)sample).SumOfAbsoluteDeviations(theta[0], out signs);
 
         /// <summary>
         /// With Location estimated: variance Scale²/n for each estimated parameter, covariance 0

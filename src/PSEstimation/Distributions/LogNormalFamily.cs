@@ -116,7 +116,7 @@ namespace PSEstimation.Distributions
                     logPivot = Math.Log(x);
                 }
 
-                double y = LogRatio(x, pivot);
+                double y = SpecialMath.LogRatio(x, pivot);
                 double total = TotalWeight + weight;
                 double delta = y - relativeMean;
                 relativeMean += delta * weight / total;
@@ -139,11 +139,9 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                // A fresh accumulator takes the smallest value as its pivot (any positive pivot gives
-                // the same statistics; that one lets every term skip the branch of LogRatio).
-                double low = Count == 0 ? BulkSupport.LowPivot(values) : double.NaN;
-                bool above = !double.IsNaN(low);
-                double p = Count != 0 ? pivot : above ? low : values[0];
+                // A fresh accumulator takes the first value as its pivot (any positive pivot gives
+                // the same statistics).
+                double p = Count != 0 ? pivot : values[0];
                 double n = TotalWeight, mean = relativeMean, squares = SumOfSquares;
                 var logs = new double[Math.Min(count, 4096)];
                 bool accepted = true;
@@ -151,29 +149,10 @@ namespace PSEstimation.Distributions
                 {
                     Cancellation.ThrowIfCancellationRequested();
                     int length = Math.Min(logs.Length, count - from);
-                    double sum = 0;
-                    if (above)
-                    {
-                        // Every ratio is at least 1: the chunk's logs in VectorMath (SIMD on net8.0).
-                        for (int i = 0; i < length; i++)
-                        {
-                            accepted &= support.Accepts(values[from + i]);
-                        }
 
-                        sum = VectorMath.SumOfLog1p(values, from, length, p, p, logs);
-                    }
-                    else
-                    {
-                        for (int i = 0; i < length; i++)
-                        {
-                            double x = values[from + i];
-                            accepted &= support.Accepts(x);
-                            double y = LogRatio(x, p);
-                            logs[i] = y;
-                            sum += y;
-                        }
-                    }
-
+                    // The chunk's support check and logs in VectorMath (SIMD on net8.0).
+                    accepted &= VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, 0).Accepted;
+                    double sum = VectorMath.SumOfLogRatios(values, from, length, p, logs);
                     double chunkMean = sum / length, chunkSquares = 0;
                     for (int i = 0; i < length; i++)
                     {
@@ -203,13 +182,6 @@ namespace PSEstimation.Distributions
                 TotalWeight = n;
                 Count += count;
                 return true;
-            }
-
-            /// <summary>log(x / p) to full relative precision when x is near p, and without overflow when it is not.</summary>
-            private static double LogRatio(double x, double p)
-            {
-                double ratio = x / p;
-                return ratio > 0.5 && ratio < 2 ? SpecialMath.Log1p((x - p) / p) : Math.Log(x) - Math.Log(p);
             }
         }
     }

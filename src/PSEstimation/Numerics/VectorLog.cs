@@ -41,12 +41,41 @@ namespace PSEstimation.Numerics
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> Log(Vector<double> x)
         {
+            var f = Reduce(x, out var k);
+            return Core(f, k);
+        }
+
+        /// <summary>
+        /// log(x / pivot) per lane, accurate for every ratio. q = x·(1/pivot) (two roundings, a
+        /// multiplication being cheaper than a division) is reduced as for <see cref="Log"/>;
+        /// where it falls in [√2/2, √2) (k = 0, so x is within a factor 2 of the pivot and
+        /// x - pivot is exact) the reduced argument is (x - pivot)·(1/pivot) itself rather than
+        /// q - 1, which would keep only the digits q was rounded to. Elsewhere |log q| > 0.34 and
+        /// q's rounding costs at most 4 ulp. Only where q passes <see cref="InRange"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> LogRatio(Vector<double> x, Vector<double> q, Vector<double> pivot, Vector<double> reciprocal)
+        {
+            var f = Reduce(q, out var k);
+            f = Vector.ConditionalSelect(Vector.Equals(k, Vector<double>.Zero), (x - pivot) * reciprocal, f);
+            return Core(f, k);
+        }
+
+        /// <summary>x = 2^k·(1 + f) with 1 + f in [√2/2, √2): returns f, and k as a double.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Reduce(Vector<double> x, out Vector<double> k)
+        {
             var adjusted = Vector.AsVectorUInt64(x) + new Vector<ulong>(0x3FF0000000000000 - HalfSqrt2Bits);
             var exponent = Vector.ShiftRightLogical(adjusted, 52);
-            var k = Vector.AsVectorDouble(exponent | new Vector<ulong>(TwoTo52Bits)) - new Vector<double>(4503599627370496.0 + 1023.0);
+            k = Vector.AsVectorDouble(exponent | new Vector<ulong>(TwoTo52Bits)) - new Vector<double>(4503599627370496.0 + 1023.0);
             var m = Vector.AsVectorDouble((adjusted & new Vector<ulong>(MantissaMask)) + new Vector<ulong>(HalfSqrt2Bits));
-            var f = m - Vector<double>.One;
+            return m - Vector<double>.One;
+        }
 
+        /// <summary>log(2^k·(1 + f)) for f in [√2/2 - 1, √2 - 1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<double> Core(Vector<double> f, Vector<double> k)
+        {
             var halfSquare = new Vector<double>(0.5) * f * f;
             var s = f / (new Vector<double>(2.0) + f);
             var z = s * s;

@@ -8,8 +8,8 @@ using System.Runtime.CompilerServices;
 namespace PSEstimation.Numerics
 {
     /// <summary>
-    /// The sums of logs that the one-pass families' sufficient statistics are made of, over a
-    /// range of a double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's,
+    /// The sums that the bulk paths' statistics are made of (of logs for the one-pass families,
+    /// of absolute deviations for Laplace), over a range of a double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's,
     /// a vector of doubles at a time; on netstandard2.0 (Windows PowerShell 5.1), which has no
     /// vector shifts, a scalar loop over Math.Log. Both evaluate the same formula per value, so
     /// they differ only by the log's last-bit rounding (under 1 ulp each) and the order of the
@@ -49,6 +49,34 @@ namespace PSEstimation.Numerics
                 var min = new Vector<double>(double.PositiveInfinity);
                 var max = new Vector<double>(double.NegativeInfinity);
                 var inside = new Vector<long>(-1);
+
+                // Two vectors a step, each with its own sum, minimum and maximum: one set's chain of
+                // additions (4 cycles each) would otherwise hold the loop below the speed of memory.
+                var sum2 = Vector<double>.Zero;
+                var min2 = min;
+                var max2 = max;
+                for (; i + 2 * width <= end; i += 2 * width)
+                {
+                    var x = new Vector<double>(values, i);
+                    var y = new Vector<double>(values, i + width);
+                    var ok = Vector.GreaterThanOrEqual(x, lo) & Vector.LessThanOrEqual(x, hi) & Vector.GreaterThanOrEqual(y, lo) & Vector.LessThanOrEqual(y, hi);
+                    if (integers)
+                    {
+                        ok &= Vector.Equals(Vector.Floor(x), x) & Vector.Equals(Vector.Floor(y), y);
+                    }
+
+                    inside &= ok;
+                    sum += x - c;
+                    sum2 += y - c;
+                    min = Vector.Min(min, x);
+                    min2 = Vector.Min(min2, y);
+                    max = Vector.Max(max, x);
+                    max2 = Vector.Max(max2, y);
+                }
+
+                sum += sum2;
+                min = Vector.Min(min, min2);
+                max = Vector.Max(max, max2);
                 for (; i + width <= end; i += width)
                 {
                     var x = new Vector<double>(values, i);
@@ -156,6 +184,89 @@ namespace PSEstimation.Numerics
             return Scalar.SumOfLog1p(values, start, length, centre, scale, terms);
         }
 
+        /// <summary>
+        /// Σ log(x / pivot) over values[start .. start + length), each x > 0, for any pivot > 0:
+        /// each term as <see cref="SpecialMath.LogRatio"/> forms it (a ratio near 1 keeps its
+        /// digits, see VectorLog.LogRatio), to within 4 ulp of the term (log x - log y,
+        /// LogRatio's form away from the pivot, is further from it for large x). When
+        /// <paramref name="terms"/> is given, each term is also written to terms[0 .. length).
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public static double SumOfLogRatios(double[] values, int start, int length, double pivot, double[]? terms = null)
+        {
+#if NET8_0_OR_GREATER
+            // A pivot whose reciprocal is not a normal double (beyond 4.5e307 or below 2.2e-308)
+            // would round q's digits away: those go to the scalar loop.
+            double inverse = 1 / pivot;
+            if (IsVectorised && inverse >= 2.2250738585072014e-308 && inverse <= double.MaxValue)
+            {
+                int width = Vector<double>.Count, i = 0;
+                var total = Vector<double>.Zero;
+                var p = new Vector<double>(pivot);
+                var reciprocal = new Vector<double>(inverse);
+                double rest = 0;
+                for (; i + width <= length; i += width)
+                {
+                    var x = new Vector<double>(values, start + i);
+                    var q = x * reciprocal;
+                    if (VectorLog.InRange(q))
+                    {
+                        var term = VectorLog.LogRatio(x, q, p, reciprocal);
+                        total += term;
+                        if (terms is not null)
+                        {
+                            term.CopyTo(terms, i);
+                        }
+                    }
+                    else
+                    {
+                        rest += Scalar.SumOfLogRatios(values, start + i, width, pivot, terms, i);
+                    }
+                }
+
+                return Vector.Sum(total) + rest + Scalar.SumOfLogRatios(values, start + i, length - i, pivot, terms, i);
+            }
+#endif
+            return Scalar.SumOfLogRatios(values, start, length, pivot, terms);
+        }
+
+        /// <summary>
+        /// Σ|x - centre| over values[start .. start + length), and in <paramref name="sumOfSigns"/>
+        /// Σ sign(x - centre) (the Laplace likelihood's two statistics).
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public static double SumOfAbsoluteDeviations(double[] values, int start, int length, double centre, out double sumOfSigns)
+        {
+#if NET8_0_OR_GREATER
+            if (IsVectorised)
+            {
+                int width = Vector<double>.Count, i = start, end = start + length;
+                var c = new Vector<double>(centre);
+                var total = Vector<double>.Zero;
+                var above = Vector<long>.Zero;
+                var below = Vector<long>.Zero;
+                for (; i + width <= end; i += width)
+                {
+                    var d = new Vector<double>(values, i) - c;
+                    total += Vector.Abs(d);
+
+                    // A lane that holds is all ones (-1): subtracting counts it.
+                    above -= Vector.GreaterThan(d, Vector<double>.Zero);
+                    below -= Vector.LessThan(d, Vector<double>.Zero);
+                }
+
+                double tail = Scalar.SumOfAbsoluteDeviations(values, i, end - i, centre, out double tailSigns);
+                sumOfSigns = Vector.Sum(above) - Vector.Sum(below) + tailSigns;
+                return Vector.Sum(total) + tail;
+            }
+#endif
+            return Scalar.SumOfAbsoluteDeviations(values, start, length, centre, out sumOfSigns);
+        }
+
         /// <summary>The scalar loops: netstandard2.0's path, and the reference the SIMD path is tested against.</summary>
         internal static class Scalar
         {
@@ -181,6 +292,37 @@ namespace PSEstimation.Numerics
                 for (int i = start; i < start + length; i++)
                 {
                     sum += Math.Log(values[i]);
+                }
+
+                return sum;
+            }
+
+            public static double SumOfAbsoluteDeviations(double[] values, int start, int length, double centre, out double sumOfSigns)
+            {
+                double sum = 0, signs = 0;
+                for (int i = start; i < start + length; i++)
+                {
+                    double d = values[i] - centre;
+                    sum += Math.Abs(d);
+                    signs += d > 0 ? 1 : d < 0 ? -1 : 0;
+                }
+
+                sumOfSigns = signs;
+                return sum;
+            }
+
+            /// <summary>As <see cref="VectorMath.SumOfLogRatios"/>; each term, when kept, to terms[termsAt + i].</summary>
+            public static double SumOfLogRatios(double[] values, int start, int length, double pivot, double[]? terms = null, int termsAt = 0)
+            {
+                double sum = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    double term = SpecialMath.LogRatio(values[start + i], pivot);
+                    sum += term;
+                    if (terms is not null)
+                    {
+                        terms[termsAt + i] = term;
+                    }
                 }
 
                 return sum;

@@ -33,6 +33,10 @@ namespace PSEstimation.Tests.Numerics
                 Enumerable.Range(0, n).Select(i => (double)(n - i)).ToArray(),
                 Enumerable.Repeat(3.25, n).ToArray(),
                 Enumerable.Range(0, n).Select(i => i % 2 == 0 ? (double)i : -i).ToArray(),
+
+                // A period of 32 (a stride would line up with it), and magnitudes from 1e-300 to 1e300.
+                Enumerable.Range(0, n).Select(i => (double)(i % 32) + (i / 32) * 1e-9).ToArray(),
+                Enumerable.Range(0, n).Select(_ => (r.Next(2) == 0 ? -1 : 1) * Math.Pow(10, r.Next(-300, 301))).ToArray(),
             };
             foreach (var values in inputs)
             {
@@ -45,6 +49,24 @@ namespace PSEstimation.Tests.Numerics
 
                 Assert.Equal(sample.Length, n);
             }
+        }
+
+        [Fact]
+        public void A_bulk_array_is_read_in_place_and_never_written()
+        {
+            var r = new Random(5);
+            var values = Enumerable.Range(0, 100001).Select(_ => r.NextDouble()).ToArray();
+            var copy = (double[])values.Clone();
+            var sample = new BufferedSample();
+            Assert.True(sample.TryAddRange(values, BulkSupport.Real));
+            Assert.Equal(SortedQuantile(copy, 0.5), sample.Median());
+            sample.Add(2.0, 1.0);
+            sample.Add(3.0, 0.5);
+            Assert.Equal(copy, values);
+            Assert.Equal(100003, sample.Length);
+            Assert.Equal(2.0, sample.ValueAt(100001));
+            Assert.Equal(0.5, sample.WeightAt(100002));
+            Assert.Equal(copy[7], sample.ValueAt(7));
         }
 
         [Fact]

@@ -61,6 +61,26 @@ namespace PSEstimation.Tests.Numerics
         public void Log_ratios_next_to_the_pivot_keep_their_digits(string path)
             => Tolerance.Relative(NearPivotSumOfLogRatios, SumOfLog1p(path, NearPivot, 0, N, 1e9, 1e9), 1e-12, "Σ log(x/1e9)");
 
+        private static double SumOfLogRatios(string path, double[] x, double pivot, double[]? terms = null)
+            => path == "vector" ? VectorMath.SumOfLogRatios(x, 0, x.Length, pivot, terms) : VectorMath.Scalar.SumOfLogRatios(x, 0, x.Length, pivot, terms);
+
+        // mpmath at 50 digits on the same doubles: sum(log(mpf(x) / mpf(pivot)) for x in values).
+        // Any pivot: values on both sides of it, far below it (where log1p((x - p)/p) loses x's
+        // digits, 1 - x/p being rounded), next to it with terms of both signs cancelling
+        // (Σ|term| is 800 times the sum), and subnormal or huge values (the scalar lanes).
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public void Log_ratios_to_any_pivot_match_mpmath(string path)
+        {
+            Tolerance.Relative(NearPivotSumOfLogRatios, SumOfLogRatios(path, NearPivot, 1e9), 1e-12, "Σ log(x/1e9)");
+            Tolerance.Relative(3.002095812327942793336538e-8, SumOfLogRatios(path, NearPivot, 1e9 + 5), 1e-11, "Σ log(x/(1e9 + 5))");
+            Tolerance.Relative(17320.14261253184810724519, SumOfLogRatios(path, Spread, 2.0), 1e-14, "Σ log(x/2), x in 0.1 .. 30.1");
+            var tiny = Enumerable.Range(0, N).Select(i => 1e-10 * (1 + (double)i / N)).ToArray();
+            Tolerance.Relative(-237548.2023346432114864994, SumOfLogRatios(path, tiny, 3.0), 1e-14, "Σ log(x/3), x near 1e-10");
+            Tolerance.Relative(-1468.01850924529723308988, SumOfLogRatios(path, Edges, 7.0), 1e-15, "subnormal and huge values over 7");
+            Tolerance.Relative(-6418.770598697072534773785, SumOfLogRatios(path, Edges, 1e308), 1e-15, "over 1e308 (a subnormal reciprocal)");
+        }
+
         [Theory]
         [MemberData(nameof(Paths))]
         public void Log_complements_match_mpmath(string path)
@@ -83,6 +103,17 @@ namespace PSEstimation.Tests.Numerics
                 for (int i = 0; i < length; i++)
                 {
                     Tolerance.Relative(scalarTerms[i], vectorTerms[i], 4e-16, $"term {i} of [{start}, +{length})", floor: 1e-300);
+                }
+
+                // Any pivot, here the median: terms of both signs. Scalar LogRatio takes log x - log p
+                // away from the pivot, each log within an ulp of values up to 20 (3.6e-15).
+                double middle = x.OrderBy(v => v).ElementAt(x.Length / 2);
+                vector = VectorMath.SumOfLogRatios(x, start, length, middle, vectorTerms);
+                scalar = VectorMath.Scalar.SumOfLogRatios(x, start, length, middle, scalarTerms);
+                Tolerance.Relative(scalar, vector, 1e-13, $"log ratios to the median [{start}, +{length})", floor: 1e-11);
+                for (int i = 0; i < length; i++)
+                {
+                    Tolerance.Relative(scalarTerms[i], vectorTerms[i], 8e-16, $"term {i} of [{start}, +{length}) to the median", floor: 10);
                 }
             }
         }
