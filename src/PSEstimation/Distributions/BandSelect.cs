@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.Numerics;
+using System.Runtime.CompilerServices;
 #endif
 
 namespace PSEstimation.Distributions
@@ -45,6 +46,9 @@ namespace PSEstimation.Distributions
             return kth;
         }
 
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
         private static bool TryBand(double[] values, int length, int k, bool withNext, ref double next, CancellationToken cancellation, out double kth)
         {
             kth = double.NaN;
@@ -56,15 +60,15 @@ namespace PSEstimation.Distributions
                 sample[j] = values[positions.Next()];
             }
 
-            Array.Sort(sample);
 
             // The rank of the k-th value within the sample is about k·m/n, with a standard
-            // deviation at most √m/2: six of them each side.
+            // deviation at most √m/2: six of them each side. The two order statistics of the
+            // sample by selection too (a sort of 10^4 values costs more than the pass).
             double centre = (k + 0.5) * m / length;
             int spread = (int)Math.Ceiling(3 * Math.Sqrt(m)) + 1;
             int lowRank = (int)centre - spread, highRank = (int)centre + spread;
-            double low = lowRank <= 0 ? double.NegativeInfinity : sample[lowRank];
-            double high = highRank >= m - 1 ? double.PositiveInfinity : sample[highRank];
+            double low = lowRank <= 0 ? double.NegativeInfinity : CancellableSelect.Select(sample, lowRank, cancellation);
+            double high = highRank >= m - 1 ? double.PositiveInfinity : CancellableSelect.Select(sample, highRank, cancellation);
 
             int below = 0, inside = 0;
             var band = new double[(int)Math.Min(length, 2L * (highRank - lowRank + 1) * length / m + 64)];
@@ -96,6 +100,9 @@ namespace PSEstimation.Distributions
         /// <paramref name="band"/> (grown as needed); false if the band would reach half the
         /// array (a bracket at a heavy tie), where the caller's full selection is cheaper.
         /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
         private static bool Partition(double[] values, int length, double low, double high, ref double[] band, ref int below, ref int inside, CancellationToken cancellation)
         {
             int i = 0;
@@ -116,12 +123,18 @@ namespace PSEstimation.Distributions
                     counts -= Vector.LessThan(x, lo);
                     if (!Vector.EqualsAll(Vector.GreaterThanOrEqual(x, lo) & Vector.LessThanOrEqual(x, hi), Vector<long>.Zero))
                     {
+                        if (inside + width > band.Length && !Grow(ref band, length))
+                        {
+                            return false;
+                        }
+
+                        // Every lane is written, and the next write lands after it only if it is
+                        // inside: no branch on a comparison that goes either way.
                         for (int j = i; j < i + width; j++)
                         {
-                            if (values[j] >= low && values[j] <= high && !Keep(ref band, ref inside, values[j], length))
-                            {
-                                return false;
-                            }
+                            double v = values[j];
+                            band[inside] = v;
+                            inside += (v >= low) & (v <= high) ? 1 : 0;
                         }
                     }
                 }
@@ -134,9 +147,14 @@ namespace PSEstimation.Distributions
                 CancellationCheck.At(i, cancellation);
                 double x = values[i];
                 belowCount += x < low ? 1 : 0;
-                if (x >= low && x <= high && !Keep(ref band, ref inside, x, length))
+                if (x >= low && x <= high)
                 {
-                    return false;
+                    if (inside == band.Length && !Grow(ref band, length))
+                    {
+                        return false;
+                    }
+
+                    band[inside++] = x;
                 }
             }
 
@@ -144,19 +162,15 @@ namespace PSEstimation.Distributions
             return true;
         }
 
-        private static bool Keep(ref double[] band, ref int inside, double x, int length)
+        /// <summary>Doubles the band; false once it would pass half the array.</summary>
+        private static bool Grow(ref double[] band, int length)
         {
-            if (inside == band.Length)
+            if (2 * band.Length > length)
             {
-                if (2 * band.Length > length)
-                {
-                    return false;
-                }
-
-                Array.Resize(ref band, 2 * band.Length);
+                return false;
             }
 
-            band[inside++] = x;
+            Array.Resize(ref band, 2 * band.Length);
             return true;
         }
     }

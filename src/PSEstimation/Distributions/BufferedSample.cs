@@ -13,11 +13,6 @@ namespace PSEstimation.Distributions
         // indexer call and its bounds check per value. Valid up to Length.
         private double[] values = new double[16];
 
-        // Whether `values` is the caller's array, taken whole by TryAddRange rather than copied (a
-        // fit reads it before the command that was given it returns; 8 MB copied per 10^6 values
-        // cost more than the rest of a Laplace fit). Read only: the first write copies it.
-        private bool borrowed;
-
         // Allocated only when a weight other than 1 arrives, so unweighted input costs one array.
         private double[]? weights;
 
@@ -135,34 +130,21 @@ namespace PSEstimation.Distributions
                 return base.TryAddRange(newValues, support);
             }
 
-            // An empty sample takes the array itself; one that holds values copies it after them.
-            bool borrow = Length == 0;
-            if (!borrow)
-            {
-                Reserve(Length + newValues.Length);
-            }
-
+            // A copy, never the caller's array: a fit keeps its sample (MLEstimate.Problem) for
+            // profile and bootstrap intervals asked for later, after the caller may have changed it.
+            Reserve(Length + newValues.Length);
             bool accepted = true;
             for (int from = 0; from < newValues.Length && accepted; from += BulkChunk)
             {
                 Cancellation.ThrowIfCancellationRequested();
                 int length = Math.Min(BulkChunk, newValues.Length - from);
                 accepted = VectorMath.Summarise(newValues, from, length, support.Lower, support.Upper, support.Integers, 0).Accepted;
-                if (!borrow)
-                {
-                    Array.Copy(newValues, from, values, Length + from, length);
-                }
+                Array.Copy(newValues, from, values, Length + from, length);
             }
 
             if (!accepted)
             {
                 return false;
-            }
-
-            if (borrow)
-            {
-                values = newValues;
-                borrowed = true;
             }
 
             Length += newValues.Length;
@@ -329,16 +311,20 @@ namespace PSEstimation.Distributions
 
         private void Reserve(int needed)
         {
-            if (needed <= values.Length && !borrowed)
+            if (needed <= values.Length)
             {
                 return;
             }
 
             int capacity = Math.Max(needed, values.Length <= int.MaxValue / 2 ? values.Length * 2 : int.MaxValue);
-            var own = new double[capacity];
-            Array.Copy(values, own, Length);
-            values = own;
-            borrowed = false;
+#if NET8_0_OR_GREATER
+            // Every element up to Length is written before it is read: zeroing 8 MB first is waste.
+            var grown = GC.AllocateUninitializedArray<double>(capacity);
+#else
+            var grown = new double[capacity];
+#endif
+            Array.Copy(values, grown, Length);
+            values = grown;
             if (weights is not null)
             {
                 Array.Resize(ref weights, capacity);

@@ -16,6 +16,9 @@ namespace PSEstimation.Distributions
         /// Rearranges <paramref name="keys"/> (finite values) so that keys[k] is the value a sort
         /// would put there, every value before it is at most it and every value after it at least it.
         /// </summary>
+#if NET8_0_OR_GREATER
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
         public static double Select(double[] keys, int k, CancellationToken cancellation)
         {
             int from = 0, to = keys.Length - 1, rounds = 0, lastSize = keys.Length;
