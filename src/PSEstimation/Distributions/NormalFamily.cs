@@ -1,5 +1,6 @@
 using System;
 using PSEstimation.Models;
+using PSEstimation.Numerics;
 
 namespace PSEstimation.Distributions
 {
@@ -161,53 +162,34 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                // Everything about x₀ (the first value ever seen), as in Add.
+                // Everything about x₀ (the first value ever seen), as in Add. A chunk at a time, so
+                // that its second look finds it in the cache: its sum (with the finiteness check),
+                // then the squared deviations from its own mean, corrected for the rounding left in
+                // that mean (the corrected two-pass algorithm), merged with Chan's formula.
                 double x0 = Count == 0 ? values[0] : reference;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int i = 0;
-                for (; i + 3 < count; i += 4)
+                double n = 0, mean = 0, squares = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int from = 0; from < count; from += BulkChunk)
                 {
-                    s0 += values[i] - x0;
-                    s1 += values[i + 1] - x0;
-                    s2 += values[i + 2] - x0;
-                    s3 += values[i + 3] - x0;
-                }
+                    Cancellation.ThrowIfCancellationRequested();
+                    int length = Math.Min(BulkChunk, count - from);
+                    var chunk = VectorMath.Summarise(values, from, length, -double.MaxValue, double.MaxValue, false, x0);
+                    if (!chunk.Accepted || double.IsInfinity(chunk.SumOfDifferences))
+                    {
+                        return false;
+                    }
 
-                for (; i < count; i++)
-                {
-                    s0 += values[i] - x0;
-                }
+                    double chunkMean = chunk.SumOfDifferences / length;
+                    double chunkSquares = VectorMath.SumOfSquaredDeviations(values, from, length, x0, chunkMean, out double residual);
+                    chunkSquares -= residual * residual / length;
+                    chunkMean += residual / length;
+                    min = Math.Min(min, chunk.Minimum);
+                    max = Math.Max(max, chunk.Maximum);
 
-                double sum = (s0 + s1) + (s2 + s3);
-                if (double.IsNaN(sum) || double.IsInfinity(sum))
-                {
-                    return false;
+                    double merged = n + length, step = chunkMean - mean;
+                    mean += step * (length / merged);
+                    squares += chunkSquares + step * step * (n * length / merged);
+                    n = merged;
                 }
-
-                double mean = sum / count;
-                double q0 = 0, q1 = 0, r0 = 0, r1 = 0, spread = 0;
-                for (i = 0; i + 1 < count; i += 2)
-                {
-                    double d0 = (values[i] - x0) - mean, d1 = (values[i + 1] - x0) - mean;
-                    q0 += d0 * d0;
-                    q1 += d1 * d1;
-                    r0 += d0;
-                    r1 += d1;
-                    spread += Math.Abs(d0) + Math.Abs(d1);
-                }
-
-                for (; i < count; i++)
-                {
-                    double d = (values[i] - x0) - mean;
-                    q0 += d * d;
-                    r0 += d;
-                    spread += Math.Abs(d);
-                }
-
-                // Corrected two-pass algorithm: removes the rounding left in the mean.
-                double residual = r0 + r1;
-                double squares = q0 + q1 - residual * residual / count;
-                mean += residual / count;
 
                 if (Count == 0)
                 {
@@ -218,7 +200,7 @@ namespace PSEstimation.Distributions
                     ValuesDiffer |= values[0] != reference;
                 }
 
-                ValuesDiffer |= spread > 0;
+                ValuesDiffer |= min != max;
 
                 double total = TotalWeight + count;
                 double delta = mean - shift;

@@ -9,7 +9,7 @@ namespace PSEstimation.Numerics
 {
     /// <summary>
     /// The sums that the bulk paths' statistics are made of (of logs for the one-pass families,
-    /// of absolute deviations for Laplace), over a range of a double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's,
+    /// of squared deviations for Normal, of absolute deviations for Laplace), over a range of a double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's,
     /// a vector of doubles at a time; on netstandard2.0 (Windows PowerShell 5.1), which has no
     /// vector shifts, a scalar loop over Math.Log. Both evaluate the same formula per value, so
     /// they differ only by the log's last-bit rounding (under 1 ulp each) and the order of the
@@ -267,6 +267,55 @@ namespace PSEstimation.Numerics
             return Scalar.SumOfAbsoluteDeviations(values, start, length, centre, out sumOfSigns);
         }
 
+        /// <summary>
+        /// Σd² for d = (x - reference) - centre over values[start .. start + length) (the
+        /// difference from a reference first, exact next to it, then from the centre), with Σd in
+        /// <paramref name="residual"/>: the second look of the corrected two-pass variance.
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public static double SumOfSquaredDeviations(double[] values, int start, int length, double reference, double centre, out double residual)
+        {
+#if NET8_0_OR_GREATER
+            if (IsVectorised)
+            {
+                int width = Vector<double>.Count, i = start, end = start + length;
+                var r = new Vector<double>(reference);
+                var c = new Vector<double>(centre);
+                var squares = Vector<double>.Zero;
+                var sum = Vector<double>.Zero;
+
+                // Two vectors a step with their own sums, as in Summarise.
+                var squares2 = Vector<double>.Zero;
+                var sum2 = Vector<double>.Zero;
+                for (; i + 2 * width <= end; i += 2 * width)
+                {
+                    var d = (new Vector<double>(values, i) - r) - c;
+                    var e = (new Vector<double>(values, i + width) - r) - c;
+                    squares += d * d;
+                    squares2 += e * e;
+                    sum += d;
+                    sum2 += e;
+                }
+
+                squares += squares2;
+                sum += sum2;
+                for (; i + width <= end; i += width)
+                {
+                    var d = (new Vector<double>(values, i) - r) - c;
+                    squares += d * d;
+                    sum += d;
+                }
+
+                double tail = Scalar.SumOfSquaredDeviations(values, i, end - i, reference, centre, out double tailResidual);
+                residual = Vector.Sum(sum) + tailResidual;
+                return Vector.Sum(squares) + tail;
+            }
+#endif
+            return Scalar.SumOfSquaredDeviations(values, start, length, reference, centre, out residual);
+        }
+
         /// <summary>The scalar loops: netstandard2.0's path, and the reference the SIMD path is tested against.</summary>
         internal static class Scalar
         {
@@ -295,6 +344,20 @@ namespace PSEstimation.Numerics
                 }
 
                 return sum;
+            }
+
+            public static double SumOfSquaredDeviations(double[] values, int start, int length, double reference, double centre, out double residual)
+            {
+                double squares = 0, sum = 0;
+                for (int i = start; i < start + length; i++)
+                {
+                    double d = (values[i] - reference) - centre;
+                    squares += d * d;
+                    sum += d;
+                }
+
+                residual = sum;
+                return squares;
             }
 
             public static double SumOfAbsoluteDeviations(double[] values, int start, int length, double centre, out double sumOfSigns)

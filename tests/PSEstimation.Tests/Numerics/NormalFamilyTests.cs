@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
@@ -51,6 +52,42 @@ namespace PSEstimation.Tests.Numerics
             var data = new[] { 1e9 + 2.3, 1e9 + 2.5, 1e9 + 3.1, 1e9 + 3.8, 1e9 + 2.7 };
             var fit = Fit(data);
             Tolerance.Relative(0.2816, fit.Parameters[1].Value, 1e-6, "Variance");
+        }
+
+        [Fact]
+        public void Bulk_arrays_over_many_chunks_keep_the_variance_exact()
+        {
+            // 1e9 + (i mod 8)/4 for 100003 values: residues 0..7 each 12500 times, and 0, 1, 2 once
+            // more. Hand: Σ(i mod 8)/4 = 12500·7 + 0.75 = 87500.75, mean offset 87500.75/100003;
+            // Σ((i mod 8)/4)² = 12500·8.75 + 5/16 = 109375.3125, variance = that/n - offset².
+            int n = 100003;
+            var data = Enumerable.Range(0, n).Select(i => 1e9 + (i % 8) * 0.25).ToArray();
+            var family = new NormalFamily();
+            var sample = family.CreateAccumulator();
+            Assert.True(family.TryAddRange(sample, data, new double?[2]));
+            var fit = new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, new double?[2], CancellationToken.None);
+            double offset = 87500.75 / n;
+            Tolerance.Relative(1e9 + offset, fit.Parameters[0].Value, 2e-16, "Mean");
+            Tolerance.Relative(109375.3125 / n - offset * offset, fit.Parameters[1].Value, 1e-13, "Variance");
+        }
+
+        [Fact]
+        public void Bulk_chunks_that_are_each_constant_still_differ()
+        {
+            // 8192 zeros then 8192 values of 5e-324: the variance underflows to 0, but the values
+            // differ (each chunk of the bulk path is constant on its own).
+            var data = Enumerable.Repeat(0.0, 8192).Concat(Enumerable.Repeat(double.Epsilon, 8192)).ToArray();
+            var family = new NormalFamily();
+            var sample = family.CreateAccumulator();
+            Assert.True(family.TryAddRange(sample, data, new double?[2]));
+            var e = Assert.Throws<EstimationException>(() => new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, new double?[2], CancellationToken.None));
+            Assert.Equal("VarianceUnderflow", e.ErrorId);
+
+            // 1 then 2, 8192 each: variance 1/4 exactly (hand).
+            var steps = Enumerable.Repeat(1.0, 8192).Concat(Enumerable.Repeat(2.0, 8192)).ToArray();
+            sample = family.CreateAccumulator();
+            Assert.True(family.TryAddRange(sample, steps, new double?[2]));
+            Assert.Equal(0.25, new MaximumLikelihoodEstimator(family, 0.95).Fit(sample, new double?[2], CancellationToken.None).Parameters[1].Value);
         }
 
         [Fact]
