@@ -185,58 +185,34 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// In chunks that stay in the cache: the support check, Σx, Σ log x, Σ log1p(-x), the
-            /// minimum and the maximum in one loop, then the squared deviations from the chunk's
-            /// mean, merged with Chan's formula (no division per value).
+            /// Block by block (on every core for a large array, <see cref="ParallelBlocks"/>), merged
+            /// in block order (<see cref="RunningMoments"/>).
             /// </summary>
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
-                const int Chunk = 4096;
                 int count = values.Length;
-                double n = TotalWeight, mean = Mean, squares = SumOfSquares, sumLog = 0, sumLogComplement = 0, min = Minimum, max = Maximum;
-                bool accepted = true;
-                for (int from = 0; from < count && accepted; from += Chunk)
+                var blocks = ParallelBlocks.Map(count, (start, length) => Block(values, start, length, support), Cancellation);
+                var moments = new RunningMoments(TotalWeight, Mean, SumOfSquares);
+                double sumLog = 0, sumLogComplement = 0, min = Minimum, max = Maximum;
+                foreach (var block in blocks)
                 {
-                    Cancellation.ThrowIfCancellationRequested();
-                    int to = Math.Min(count, from + Chunk);
-                    double sum = 0;
-                    for (int i = from; i < to; i++)
+                    if (!block.Accepted)
                     {
-                        double x = values[i];
-                        accepted &= support.Accepts(x);
-                        sum += x;
-                        min = x < min ? x : min;
-                        max = x > max ? x : max;
+                        return false;
                     }
 
-                    // The chunk's logs in VectorMath (SIMD on net8.0): log x, and log(1 - x) as log1p((x - 0)/(-1)).
-                    sumLog += VectorMath.SumOfLogs(values, from, to - from);
-                    sumLogComplement += VectorMath.SumOfLog1p(values, from, to - from, 0, -1);
-
-                    int length = to - from;
-                    double chunkMean = sum / length, chunkSquares = 0;
-                    for (int i = from; i < to; i++)
-                    {
-                        double d = values[i] - chunkMean;
-                        chunkSquares += d * d;
-                    }
-
-                    double total = n + length, delta = chunkMean - mean;
-                    mean += delta * (length / total);
-                    squares += chunkSquares + delta * delta * (n * length / total);
-                    n = total;
-                }
-
-                if (!accepted)
-                {
-                    return false;
+                    moments.Merge(block.Moments);
+                    sumLog += block.SumLog;
+                    sumLogComplement += block.SumLogComplement;
+                    min = Math.Min(min, block.Minimum);
+                    max = Math.Max(max, block.Maximum);
                 }
 
                 if (count > 0)
                 {
-                    double f = count / n;
-                    Mean = mean;
-                    SumOfSquares = squares;
+                    double n = moments.Count, f = count / n;
+                    Mean = moments.Mean;
+                    SumOfSquares = moments.Squares;
                     MeanLog += (sumLog / count - MeanLog) * f;
                     MeanLogComplement += (sumLogComplement / count - MeanLogComplement) * f;
                     Minimum = min;
@@ -246,6 +222,44 @@ namespace PSEstimation.Distributions
                 }
 
                 return true;
+            }
+
+            /// <summary>
+            /// One block, in chunks that stay in the cache: the support check, Σx, the minimum and
+            /// the maximum in one look, Σ log x and Σ log1p(-x), then the squared deviations from
+            /// the chunk's mean (no division per value); each look SIMD on net8.0.
+            /// </summary>
+            private static BlockStatistics Block(double[] values, int start, int length, BulkSupport support)
+            {
+                var block = new BlockStatistics { Accepted = true, Minimum = double.PositiveInfinity, Maximum = double.NegativeInfinity };
+                for (int from = start; from < start + length; from += BulkChunk)
+                {
+                    int chunkLength = Math.Min(BulkChunk, start + length - from);
+                    var chunk = VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, 0);
+                    block.Accepted &= chunk.Accepted;
+                    block.Minimum = Math.Min(block.Minimum, chunk.Minimum);
+                    block.Maximum = Math.Max(block.Maximum, chunk.Maximum);
+
+                    // log x, and log(1 - x) as log1p((x - 0)/(-1)).
+                    block.SumLog += VectorMath.SumOfLogs(values, from, chunkLength);
+                    block.SumLogComplement += VectorMath.SumOfLog1p(values, from, chunkLength, 0, -1);
+
+                    double chunkMean = chunk.SumOfDifferences / chunkLength;
+                    double chunkSquares = VectorMath.SumOfSquaredDeviations(values, from, chunkLength, 0, chunkMean, out _);
+                    block.Moments.Merge(chunkLength, chunkMean, chunkSquares);
+                }
+
+                return block;
+            }
+
+            private struct BlockStatistics
+            {
+                public bool Accepted;
+                public RunningMoments Moments;
+                public double SumLog;
+                public double SumLogComplement;
+                public double Minimum;
+                public double Maximum;
             }
         }
     }

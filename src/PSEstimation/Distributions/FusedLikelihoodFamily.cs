@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 
 namespace PSEstimation.Distributions
 {
@@ -13,8 +12,7 @@ namespace PSEstimation.Distributions
     /// </summary>
     /// <remarks>
     /// A large sample's pass is cut into fixed chunks of <see cref="ChunkSize"/> values evaluated
-    /// in parallel and summed in chunk order: the sums depend on the chunking only, never on the
-    /// number of cores or the scheduling, so a fit gives the same digits on every machine.
+    /// in parallel and summed in chunk order (<see cref="ParallelBlocks"/>).
     /// </remarks>
     internal abstract class FusedLikelihoodFamily : DistributionFamily
     {
@@ -71,34 +69,33 @@ namespace PSEstimation.Distributions
             BeginPass(sample);
             sample.NotePass();
             int length = sample.Length;
-            int chunks = (length + ChunkSize - 1) / ChunkSize;
-            if (chunks < 2)
+            if (length <= ChunkSize)
             {
                 return EvaluateRange(sample, 0, length, theta, score, hessian);
             }
 
             int p = score.Length;
-            var logLiks = new double[chunks];
-            var scores = new double[chunks][];
-            var hessians = new double[chunks][,];
-            var options = new ParallelOptions { CancellationToken = sample.Cancellation };
-            Parallel.For(0, chunks, options, c =>
-            {
-                scores[c] = new double[p];
-                hessians[c] = new double[p, p];
-                logLiks[c] = EvaluateRange(sample, c * ChunkSize, Math.Min(length, (c + 1) * ChunkSize), theta, scores[c], hessians[c]);
-            });
+            var chunks = ParallelBlocks.Map(
+                length,
+                (from, count) =>
+                {
+                    var chunkScore = new double[p];
+                    var chunkHessian = new double[p, p];
+                    return (LogLikelihood: EvaluateRange(sample, from, from + count, theta, chunkScore, chunkHessian), Score: chunkScore, Hessian: chunkHessian);
+                },
+                sample.Cancellation,
+                ChunkSize);
 
             double logLik = 0;
-            for (int c = 0; c < chunks; c++)
+            foreach (var chunk in chunks)
             {
-                logLik += logLiks[c];
+                logLik += chunk.LogLikelihood;
                 for (int i = 0; i < p; i++)
                 {
-                    score[i] += scores[c][i];
+                    score[i] += chunk.Score[i];
                     for (int j = 0; j < p; j++)
                     {
-                        hessian[i, j] += hessians[c][i, j];
+                        hessian[i, j] += chunk.Hessian[i, j];
                     }
                 }
             }

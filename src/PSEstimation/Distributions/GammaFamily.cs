@@ -237,9 +237,31 @@ namespace PSEstimation.Distributions
 
             /// <summary>
             /// Σ(x - x₀) and Σ log(x/x₀) (each term as <see cref="SpecialMath.LogRatio"/> forms it),
-            /// the minimum, the maximum and the support check, a chunk at a time, merged into the
-            /// running means.
+            /// the minimum, the maximum and the support check, block by block (on every core for a
+            /// large array, <see cref="ParallelBlocks"/>), merged into the running means.
             /// </summary>
+            /// <summary>
+            /// One block of the bulk path: a chunk at a time, the support check, Σ(x - x₀), the
+            /// minimum and the maximum, then the chunk's logs while it is in the cache (SIMD on net8.0).
+            /// </summary>
+            private static (RangeSummary Range, double SumOfLogRatios) Block(double[] values, int start, int length, BulkSupport support, double x0)
+            {
+                bool accepted = true;
+                double shift = 0, logRatio = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int from = start; from < start + length; from += BulkChunk)
+                {
+                    int chunkLength = Math.Min(BulkChunk, start + length - from);
+                    var chunk = VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, x0);
+                    accepted &= chunk.Accepted;
+                    shift += chunk.SumOfDifferences;
+                    min = Math.Min(min, chunk.Minimum);
+                    max = Math.Max(max, chunk.Maximum);
+                    logRatio += VectorMath.SumOfLogRatios(values, from, chunkLength, x0);
+                }
+
+                return (new RangeSummary(accepted, shift, min, max), logRatio);
+            }
+
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
                 int count = values.Length;
@@ -250,21 +272,16 @@ namespace PSEstimation.Distributions
 
                 // A fresh accumulator takes the first value as x₀, as Add does.
                 double x0 = Count == 0 ? values[0] : Reference;
+                var blocks = ParallelBlocks.Map(count, (start, length) => Block(values, start, length, support, x0), Cancellation);
                 bool accepted = true;
                 double shift = 0, logRatio = 0, min = Minimum, max = Maximum;
-
-                // The logs go to VectorMath a chunk at a time (SIMD on net8.0), right after the
-                // chunk's support check, while it is in the cache.
-                for (int from = 0; from < count && accepted; from += BulkChunk)
+                foreach (var block in blocks)
                 {
-                    Cancellation.ThrowIfCancellationRequested();
-                    int length = Math.Min(BulkChunk, count - from);
-                    var chunk = VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, x0);
-                    accepted &= chunk.Accepted;
-                    shift += chunk.SumOfDifferences;
-                    min = Math.Min(min, chunk.Minimum);
-                    max = Math.Max(max, chunk.Maximum);
-                    logRatio += VectorMath.SumOfLogRatios(values, from, length, x0);
+                    accepted &= block.Range.Accepted;
+                    shift += block.Range.SumOfDifferences;
+                    min = Math.Min(min, block.Range.Minimum);
+                    max = Math.Max(max, block.Range.Maximum);
+                    logRatio += block.SumOfLogRatios;
                 }
 
                 if (!accepted)

@@ -126,10 +126,10 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// In chunks that stay in the cache: the support check and log(x / pivot) of each value
-            /// into a buffer with their sum, then the squared deviations from the chunk's own mean,
-            /// merged with Chan's formula (as exact as the per-value Welford update, without its
-            /// division per value).
+            /// Block by block (on every core for a large array, <see cref="ParallelBlocks"/>), each
+            /// chunk's mean and squared deviations of log(x / pivot) merged in order with Chan's
+            /// formula (<see cref="RunningMoments"/>: as exact as the per-value Welford update,
+            /// without its division per value).
             /// </summary>
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
@@ -142,33 +142,15 @@ namespace PSEstimation.Distributions
                 // A fresh accumulator takes the first value as its pivot (any positive pivot gives
                 // the same statistics).
                 double p = Count != 0 ? pivot : values[0];
-                double n = TotalWeight, mean = relativeMean, squares = SumOfSquares;
-                var logs = new double[Math.Min(count, 4096)];
-                bool accepted = true;
-                for (int from = 0; from < count && accepted; from += logs.Length)
+                var moments = new RunningMoments(TotalWeight, relativeMean, SumOfSquares);
+                foreach (var block in ParallelBlocks.Map(count, (start, length) => Block(values, start, length, support, p), Cancellation))
                 {
-                    Cancellation.ThrowIfCancellationRequested();
-                    int length = Math.Min(logs.Length, count - from);
-
-                    // The chunk's support check and logs in VectorMath (SIMD on net8.0).
-                    accepted &= VectorMath.Summarise(values, from, length, support.Lower, support.Upper, support.Integers, 0).Accepted;
-                    double sum = VectorMath.SumOfLogRatios(values, from, length, p, logs);
-                    double chunkMean = sum / length, chunkSquares = 0;
-                    for (int i = 0; i < length; i++)
+                    if (!block.Accepted)
                     {
-                        double d = logs[i] - chunkMean;
-                        chunkSquares += d * d;
+                        return false;
                     }
 
-                    double total = n + length, delta = chunkMean - mean;
-                    mean += delta * (length / total);
-                    squares += chunkSquares + delta * delta * (n * length / total);
-                    n = total;
-                }
-
-                if (!accepted)
-                {
-                    return false;
+                    moments.Merge(block.Moments);
                 }
 
                 if (Count == 0)
@@ -177,11 +159,32 @@ namespace PSEstimation.Distributions
                     logPivot = Math.Log(p);
                 }
 
-                relativeMean = mean;
-                SumOfSquares = squares;
-                TotalWeight = n;
+                relativeMean = moments.Mean;
+                SumOfSquares = moments.Squares;
+                TotalWeight = moments.Count;
                 Count += count;
                 return true;
+            }
+
+            /// <summary>
+            /// One block, in chunks that stay in the cache: the support check, log(x / pivot) of
+            /// each value into a buffer with their sum, then their squared deviations from the
+            /// chunk's mean; each look SIMD on net8.0.
+            /// </summary>
+            private static (bool Accepted, RunningMoments Moments) Block(double[] values, int start, int length, BulkSupport support, double p)
+            {
+                var logs = new double[Math.Min(length, BulkChunk)];
+                bool accepted = true;
+                var moments = default(RunningMoments);
+                for (int from = start; from < start + length; from += BulkChunk)
+                {
+                    int chunkLength = Math.Min(BulkChunk, start + length - from);
+                    accepted &= VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, 0).Accepted;
+                    double chunkMean = VectorMath.SumOfLogRatios(values, from, chunkLength, p, logs) / chunkLength;
+                    moments.Merge(chunkLength, chunkMean, VectorMath.SumOfSquaredDeviations(logs, 0, chunkLength, 0, chunkMean, out _));
+                }
+
+                return (accepted, moments);
             }
         }
     }

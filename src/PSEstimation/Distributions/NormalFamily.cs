@@ -167,7 +167,8 @@ namespace PSEstimation.Distributions
                 // then the squared deviations from its own mean, corrected for the rounding left in
                 // that mean (the corrected two-pass algorithm), merged with Chan's formula.
                 double x0 = Count == 0 ? values[0] : reference;
-                double n = 0, mean = 0, squares = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                var moments = default(RunningMoments);
+                double min = double.PositiveInfinity, max = double.NegativeInfinity;
                 for (int from = 0; from < count; from += BulkChunk)
                 {
                     Cancellation.ThrowIfCancellationRequested();
@@ -185,10 +186,7 @@ namespace PSEstimation.Distributions
                     min = Math.Min(min, chunk.Minimum);
                     max = Math.Max(max, chunk.Maximum);
 
-                    double merged = n + length, step = chunkMean - mean;
-                    mean += step * (length / merged);
-                    squares += chunkSquares + step * step * (n * length / merged);
-                    n = merged;
+                    moments.Merge(length, chunkMean, chunkSquares);
                 }
 
                 if (Count == 0)
@@ -203,8 +201,8 @@ namespace PSEstimation.Distributions
                 ValuesDiffer |= min != max;
 
                 double total = TotalWeight + count;
-                double delta = mean - shift;
-                SumOfSquares += squares + delta * delta * TotalWeight * count / total;
+                double delta = moments.Mean - shift;
+                SumOfSquares += moments.Squares + delta * delta * TotalWeight * count / total;
                 shift += delta * count / total;
                 TotalWeight = total;
                 Count += count;

@@ -114,6 +114,59 @@ namespace PSEstimation.Tests.Numerics
             }
         }
 
+        [Theory]
+        [InlineData("Normal")]
+        [InlineData("Gamma")]
+        [InlineData("Beta")]
+        [InlineData("LogNormal")]
+        [InlineData("Laplace")]
+        [InlineData("Exponential")]
+        public void Arrays_of_many_blocks_fit_as_value_by_value(string name)
+        {
+            // 200003 values: three full blocks of ParallelBlocks.BlockLength (run on every core)
+            // and a short one, against the running per-value statistics; and a bad value in the
+            // last block only refuses the whole array.
+            var family = Create(name);
+            double[] data = Draw(name, 3 * ParallelBlocks.BlockLength + 7395);
+            var single = family.CreateAccumulator();
+            foreach (double x in data)
+            {
+                single.Add(x, 1);
+            }
+
+            var bulk = family.CreateAccumulator();
+            Assert.True(family.TryAddRange(bulk, data, Free(family)));
+            var expected = Fit(family, single);
+            var fit = Fit(family, bulk);
+            for (int j = 0; j < expected.Parameters.Length; j++)
+            {
+                Tolerance.Relative(expected.Parameters[j].Value, fit.Parameters[j].Value, 1e-11, name + " " + expected.Parameters[j].Name);
+            }
+
+            Tolerance.Relative(expected.LogLikelihood, fit.LogLikelihood, 1e-12, name + " log L");
+            Tolerance.Relative(fit.LogLikelihood, Fit(family, Bulk(family, data)).LogLikelihood, 0, name + " log L, run again");
+            data[data.Length - 3] = double.NaN;
+            Assert.False(family.TryAddRange(family.CreateAccumulator(), data, Free(family)));
+        }
+
+        [Fact]
+        public void Blocks_cover_the_array_in_order()
+        {
+            var blocks = ParallelBlocks.Map(10 * 1000 + 7, (start, length) => (start, length), CancellationToken.None, 1000);
+            Assert.Equal(11, blocks.Length);
+            for (int b = 0; b < blocks.Length; b++)
+            {
+                Assert.Equal((b * 1000, b < 10 ? 1000 : 7), blocks[b]);
+            }
+        }
+
+        private static SampleAccumulator Bulk(DistributionFamily family, double[] data)
+        {
+            var sample = family.CreateAccumulator();
+            Assert.True(family.TryAddRange(sample, data, Free(family)));
+            return sample;
+        }
+
         [Fact]
         public void Pareto_with_a_fixed_scale_refuses_values_below_it_in_bulk()
         {
