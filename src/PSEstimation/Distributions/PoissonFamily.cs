@@ -147,23 +147,22 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// The support check, Σx, the Stirling terms and the largest value in one loop; then
-            /// Σ x log(x/c) about c, the larger of that value and the reference so far (the sum so
-            /// far moved to it first, as <see cref="Add"/> does when a larger value arrives).
+            /// The support check, Σx, the Stirling terms and the largest value; then Σ x log(x/c)
+            /// about c, the larger of that value and the reference so far (the sum so far moved to
+            /// it first, as <see cref="Add"/> does when a larger value arrives); each block by block
+            /// (on every core for a large array, <see cref="ParallelBlocks"/>).
             /// </summary>
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
                 int count = values.Length;
                 bool accepted = true;
                 double sum = 0, stirling = 0, largest = 0;
-                for (int i = 0; i < count; i++)
+                foreach (var block in ParallelBlocks.Map(count, (start, length) => CountBlock(values, start, length, support), Cancellation))
                 {
-                    CancellationCheck.At(i, Cancellation);
-                    double x = values[i];
-                    accepted &= support.Accepts(x);
-                    sum += x;
-                    largest = x > largest ? x : largest;
-                    stirling += x < SmallCountTerms.Length ? SmallCountTerms[(int)x] : CountTerm(x);
+                    accepted &= block.Range.Accepted;
+                    sum += block.Range.SumOfDifferences;
+                    largest = Math.Max(largest, block.Range.Maximum);
+                    stirling += block.Stirling;
                 }
 
                 if (!accepted)
@@ -191,23 +190,62 @@ namespace PSEstimation.Distributions
                 // Σ x·log(x/c), the logs a chunk at a time in VectorMath (SIMD on net8.0; Goldberg's
                 // log1p of the exact difference, as for the one-pass families; x = 0 adds nothing).
                 double c = Reference, xLogX = 0;
-                var logs = new double[Math.Min(count, BulkChunk)];
-                for (int from = 0; from < count; from += BulkChunk)
+                foreach (double block in ParallelBlocks.Map(count, (start, length) => XLogXBlock(values, start, length, c), Cancellation))
                 {
-                    Cancellation.ThrowIfCancellationRequested();
-                    int length = Math.Min(BulkChunk, count - from);
-                    VectorMath.SumOfLog1p(values, from, length, c, c, logs);
-                    for (int i = 0; i < length; i++)
-                    {
-                        double x = values[from + i];
-                        xLogX += x == 0 ? 0 : x * logs[i];
-                    }
+                    xLogX += block;
                 }
 
                 Sum += sum;
                 SumXLogXOverReference += xLogX;
                 SumStirling += stirling;
                 return true;
+            }
+
+            /// <summary>One block's support check, Σx and largest value (SIMD on net8.0), and its Stirling terms.</summary>
+            private static (RangeSummary Range, double Stirling) CountBlock(double[] values, int start, int length, BulkSupport support)
+            {
+                var range = VectorMath.Summarise(values, start, length, support.Lower, support.Upper, support.Integers, 0);
+                double stirling = 0;
+                if (range.Accepted)
+                {
+                    for (int i = start; i < start + length; i++)
+                    {
+                        double x = values[i];
+                        stirling += x < SmallCountTerms.Length ? SmallCountTerms[(int)x] : CountTerm(x);
+                    }
+                }
+
+                return (range, stirling);
+            }
+
+            /// <summary>
+            /// One block's Σ x·log(x/c), the logs a chunk at a time in VectorMath (SIMD on net8.0,
+            /// <see cref="VectorMath.SumOfLogRatios"/>). A zero count adds nothing: it is read as c
+            /// (a log of 0 times 0), since a lane without a log would send its whole vector to the
+            /// scalar loop.
+            /// </summary>
+            private static double XLogXBlock(double[] values, int start, int length, double c)
+            {
+                var counts = new double[Math.Min(length, BulkChunk)];
+                var logs = new double[counts.Length];
+                double xLogX = 0;
+                for (int from = start; from < start + length; from += BulkChunk)
+                {
+                    int chunkLength = Math.Min(BulkChunk, start + length - from);
+                    for (int i = 0; i < chunkLength; i++)
+                    {
+                        double x = values[from + i];
+                        counts[i] = x == 0 ? c : x;
+                    }
+
+                    VectorMath.SumOfLogRatios(counts, 0, chunkLength, c, logs);
+                    for (int i = 0; i < chunkLength; i++)
+                    {
+                        xLogX += values[from + i] * logs[i];
+                    }
+                }
+
+                return xLogX;
             }
 
             private static double CountTerm(double x) => 0.5 * Math.Log(2 * Math.PI * x) + Counts.Stirlerr(x);

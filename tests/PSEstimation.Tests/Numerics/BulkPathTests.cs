@@ -121,6 +121,7 @@ namespace PSEstimation.Tests.Numerics
         [InlineData("LogNormal")]
         [InlineData("Laplace")]
         [InlineData("Exponential")]
+        [InlineData("Poisson")]
         public void Arrays_of_many_blocks_fit_as_value_by_value(string name)
         {
             // 200003 values: three full blocks of ParallelBlocks.BlockLength (run on every core)
