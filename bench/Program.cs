@@ -76,6 +76,14 @@ foreach (var (family, data) in new[] { ("Normal", continuous), ("Exponential", c
     report.Add($"pipe {Count(pipelineCount)} doubles | Get-MLEstimate {family}", ratio, 1.15, "x no-op", $"{a:F3} s vs {b:F3} s");
 }
 
+// The engine's share of that: the same pipe into a no-op with Get-MLEstimate's parameter declarations.
+Run(session, "$global:benchData = $args[0]", (object)continuous);
+var declarations = Measure.Paired(
+    () => Run(session, "$null = $global:benchData | Invoke-BenchDeclarations Normal"),
+    () => Run(session, "$global:benchData | Invoke-BenchNoOp"),
+    pairs);
+report.Info($"pipe {Count(pipelineCount)} doubles | no-op with Get-MLEstimate's declarations{DeclarationsDrift(session)}",
+    $"{declarations.Ratio:F2} x no-op ({declarations.MedianA:F3} s vs {declarations.MedianB:F3} s): the engine's floor for target 3");
 Run(session, "$global:benchData = $null");
 
 // 1c. Fixed cost of one call: a loop of small fits against a loop of no-op calls with the same argument.
@@ -86,6 +94,12 @@ var fixedCost = Measure.Paired(
     pairs);
 report.Add("Get-MLEstimate Normal -InputObject 1,2,3 in a loop (per call)", fixedCost.Ratio, 2.0, "x no-op",
     $"{fixedCost.MedianA / calls * 1000:F3} ms vs {fixedCost.MedianB / calls * 1000:F3} ms per call");
+var fixedFloor = Measure.Paired(
+    () => Run(session, $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Invoke-BenchDeclarations Normal -InputObject 1,2,3 }}"),
+    () => Run(session, $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Invoke-BenchNoOp -InputObject 1,2,3 }}"),
+    pairs);
+report.Info("no-op with Get-MLEstimate's declarations, -InputObject 1,2,3 in a loop (per call)",
+    $"{fixedFloor.Ratio:F2} x no-op ({fixedFloor.MedianA / calls * 1000:F3} ms vs {fixedFloor.MedianB / calls * 1000:F3} ms per call): the engine's floor for target 4");
 
 // 2. Bulk path: a whole double[] against a plain C# loop that sums it in this process.
 var bulk = Values(bulkCount, i => 1e9 + (i % 1000) * 0.001);
@@ -261,6 +275,17 @@ static void CensoredFit(ModuleRunspace session, Report report, int n, int pairs)
     report.Add($"Get-MLEstimate LogNormal -InputObject double[{Count(n)}] -CensoredAbove (5% censored)", censored.Ratio, 3.0, "x uncensored",
         $"{censored.MedianA:F3} s vs {censored.MedianB:F3} s; {check.FirstOrDefault()} censored");
     session.Invoke("$global:benchCensored = $null");
+}
+
+// " (DECLARATIONS DIFFER: ...)" when Invoke-BenchDeclarations no longer declares what Get-MLEstimate does
+// (parameter names, types, sets, positions, mandatory, pipeline input), so its floor would be stale.
+static string DeclarationsDrift(ModuleRunspace session)
+{
+    const string describe = "(Get-Command $args[0]).ParameterSets | ForEach-Object { $set = $_.Name; $_.Parameters | ForEach-Object { '{0}:{1}:{2}:{3}:{4}:{5}' -f $set, $_.Name, $_.ParameterType.Name, $_.Position, $_.IsMandatory, $_.ValueFromPipeline } }";
+    var ours = session.Invoke(describe, "Get-MLEstimate").Objects.Select(o => o?.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToList();
+    var clone = session.Invoke(describe, "Invoke-BenchDeclarations").Objects.Select(o => o?.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToList();
+    var missing = ours.Except(clone).Concat(clone.Except(ours)).ToList();
+    return missing.Count == 0 ? string.Empty : $" (DECLARATIONS DIFFER: {string.Join(", ", missing.Take(3))})";
 }
 
 static double[] Values(int n, Func<int, double> f)

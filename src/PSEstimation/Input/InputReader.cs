@@ -75,15 +75,16 @@ namespace PSEstimation.Input
             // hands piped values over wrapped in a PSObject, so the test looks inside it.
             if (plainSlot is not null)
             {
+                // The value's own box goes on as the original (for messages), so no record allocates.
                 if (input is double d)
                 {
-                    AcceptDouble(plainSlot, d, nextIndex++);
+                    AcceptDouble(plainSlot, d, nextIndex++, input);
                     return;
                 }
 
-                if (input is PSObject { BaseObject: double wrapped })
+                if (input is PSObject { BaseObject: double wrapped } ps)
                 {
-                    AcceptDouble(plainSlot, wrapped, nextIndex++);
+                    AcceptDouble(plainSlot, wrapped, nextIndex++, ps.BaseObject);
                     return;
                 }
             }
@@ -132,15 +133,15 @@ namespace PSEstimation.Input
             return group;
         }
 
-        private void AcceptDouble(InputSlot slot, double d, long index)
+        private void AcceptDouble(InputSlot slot, double d, long index, object? boxed = null)
         {
             if (double.IsNaN(d) || double.IsInfinity(d))
             {
-                Skip(slot, SkipReason.ForValue(d), ErrorIds.NonFiniteValue, $"Value {NumericConversion.Describe(d)} at index {index} is not finite; it was skipped.", d);
+                Skip(slot, SkipReason.ForValue(d), ErrorIds.NonFiniteValue, $"Value {NumericConversion.Describe(d)} at index {index} is not finite; it was skipped.", boxed ?? d);
                 return;
             }
 
-            sink.AcceptValue(slot, d, 1.0, index, d);
+            sink.AcceptValue(slot, d, 1.0, index, boxed ?? d);
         }
 
         private void ReadItem(object? item)
