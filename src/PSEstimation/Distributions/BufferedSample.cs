@@ -38,6 +38,8 @@ namespace PSEstimation.Distributions
 
         private RelativeLogs? relativeLogs;
 
+        private (double Centre, int Length, double Sum, double Signs)? lastDeviations;
+
         /// <summary>log(x/max) of every value, computed at the first call and again only if the sample has grown.</summary>
         internal RelativeLogs RelativeLogs()
         {
@@ -200,9 +202,19 @@ namespace PSEstimation.Distributions
             return sum;
         }
 
-        /// <summary>Σ wᵢ|xᵢ - centre|, and in <paramref name="sumOfSigns"/> Σ wᵢ sign(xᵢ - centre), in one pass.</summary>
+        /// <summary>
+        /// Σ wᵢ|xᵢ - centre|, and in <paramref name="sumOfSigns"/> Σ wᵢ sign(xᵢ - centre), in one
+        /// pass; kept for the last centre (a Laplace fit asks at its estimate for the scale, the
+        /// log-likelihood and the score), until the sample grows.
+        /// </summary>
         public double SumOfAbsoluteDeviations(double centre, out double sumOfSigns)
         {
+            if (lastDeviations is { } kept && kept.Centre.Equals(centre) && kept.Length == Length)
+            {
+                sumOfSigns = kept.Signs;
+                return kept.Sum;
+            }
+
             Passes++;
             double sum = 0, signs = 0;
             for (int from = 0; from < Length; from += BulkChunk)
@@ -225,6 +237,7 @@ namespace PSEstimation.Distributions
             }
 
             sumOfSigns = signs;
+            lastDeviations = (centre, Length, sum, signs);
             return sum;
         }
 

@@ -240,28 +240,6 @@ namespace PSEstimation.Distributions
             /// the minimum, the maximum and the support check, block by block (on every core for a
             /// large array, <see cref="ParallelBlocks"/>), merged into the running means.
             /// </summary>
-            /// <summary>
-            /// One block of the bulk path: a chunk at a time, the support check, Σ(x - x₀), the
-            /// minimum and the maximum, then the chunk's logs while it is in the cache (SIMD on net8.0).
-            /// </summary>
-            private static (RangeSummary Range, double SumOfLogRatios) Block(double[] values, int start, int length, BulkSupport support, double x0)
-            {
-                bool accepted = true;
-                double shift = 0, logRatio = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-                for (int from = start; from < start + length; from += BulkChunk)
-                {
-                    int chunkLength = Math.Min(BulkChunk, start + length - from);
-                    var chunk = VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, x0);
-                    accepted &= chunk.Accepted;
-                    shift += chunk.SumOfDifferences;
-                    min = Math.Min(min, chunk.Minimum);
-                    max = Math.Max(max, chunk.Maximum);
-                    logRatio += VectorMath.SumOfLogRatios(values, from, chunkLength, x0);
-                }
-
-                return (new RangeSummary(accepted, shift, min, max), logRatio);
-            }
-
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
                 int count = values.Length;
@@ -298,6 +276,28 @@ namespace PSEstimation.Distributions
                 TotalWeight = total;
                 Count += count;
                 return true;
+            }
+
+            /// <summary>
+            /// One block of the bulk path: a chunk at a time, the support check, Σ(x - x₀), the
+            /// minimum and the maximum, then the chunk's logs while it is in the cache (SIMD on net8.0).
+            /// </summary>
+            private static (RangeSummary Range, double SumOfLogRatios) Block(double[] values, int start, int length, BulkSupport support, double x0)
+            {
+                bool accepted = true;
+                double shift = 0, logRatio = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int from = start; from < start + length; from += BulkChunk)
+                {
+                    int chunkLength = Math.Min(BulkChunk, start + length - from);
+                    var chunk = VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, x0);
+                    accepted &= chunk.Accepted;
+                    shift += chunk.SumOfDifferences;
+                    min = Math.Min(min, chunk.Minimum);
+                    max = Math.Max(max, chunk.Maximum);
+                    logRatio += VectorMath.SumOfLogRatios(values, from, chunkLength, x0);
+                }
+
+                return (new RangeSummary(accepted, shift, min, max), logRatio);
             }
         }
     }

@@ -16,8 +16,6 @@ namespace PSEstimation.Distributions
     /// </summary>
     internal sealed class LaplaceFamily : DistributionFamily
     {
-        private const double Ln2 = 0.69314718055994530941723212145818;
-
         public LaplaceFamily()
             : base(new LaplaceModel())
         {
@@ -74,7 +72,7 @@ namespace PSEstimation.Distributions
             double d = Deviations(sample, theta, out _);
             return double.IsInfinity(d)
                 ? base.LogLikelihood(sample, theta)
-                : -sample.TotalWeight * (Ln2 + Math.Log(theta[1])) - d / theta[1];
+                : -sample.TotalWeight * (LaplaceModel.Ln2 + Math.Log(theta[1])) - d / theta[1];
         }
 
         /// <inheritdoc/>

@@ -200,11 +200,11 @@ namespace PSEstimation.Distributions
 
                 ValuesDiffer |= min != max;
 
-                double total = TotalWeight + count;
-                double delta = moments.Mean - shift;
-                SumOfSquares += moments.Squares + delta * delta * TotalWeight * count / total;
-                shift += delta * count / total;
-                TotalWeight = total;
+                var all = new RunningMoments(TotalWeight, shift, SumOfSquares);
+                all.Merge(moments);
+                shift = all.Mean;
+                SumOfSquares = all.Squares;
+                TotalWeight = all.Count;
                 Count += count;
                 return true;
             }

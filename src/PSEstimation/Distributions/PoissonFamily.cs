@@ -187,8 +187,7 @@ namespace PSEstimation.Distributions
                     Reference = largest;
                 }
 
-                // Σ x·log(x/c), the logs a chunk at a time in VectorMath (SIMD on net8.0; Goldberg's
-                // log1p of the exact difference, as for the one-pass families; x = 0 adds nothing).
+                // Σ x·log(x/c) about the reference, block by block.
                 double c = Reference, xLogX = 0;
                 foreach (double block in ParallelBlocks.Map(count, (start, length) => XLogXBlock(values, start, length, c), Cancellation))
                 {

@@ -10,7 +10,7 @@ namespace PSEstimation.Models
     /// </summary>
     internal sealed class LaplaceModel : LocationScaleModel
     {
-        private const double Ln2 = 0.69314718055994530941723212145818;
+        internal const double Ln2 = 0.69314718055994530941723212145818;
 
         public LaplaceModel()
             : base(DistributionName.Laplace)
