@@ -11,14 +11,9 @@ namespace PSEstimation.Bench
         /// </summary>
         public static string? Run(string script, System.Action<string>? failed = null)
         {
-            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-
-            // Set on some processors for old OpenBLAS builds; they slow a current numpy (see the environment's notes).
-            start.Environment.Remove("OPENBLAS_CORETYPE");
-            start.Environment.Remove("OPENBLAS_L2_SIZE");
             try
             {
-                using var process = Process.Start(start);
+                using var process = Process.Start(StartInfo());
                 if (process is null)
                 {
                     return null;
@@ -40,6 +35,17 @@ namespace PSEstimation.Bench
             {
                 return null;
             }
+        }
+
+        /// <summary>/usr/bin/python3 with its standard streams redirected.</summary>
+        public static ProcessStartInfo StartInfo()
+        {
+            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+
+            // Set on some processors for old OpenBLAS builds; they slow a current numpy (see the environment's notes).
+            start.Environment.Remove("OPENBLAS_CORETYPE");
+            start.Environment.Remove("OPENBLAS_L2_SIZE");
+            return start;
         }
     }
 }

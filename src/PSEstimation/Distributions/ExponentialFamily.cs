@@ -99,9 +99,10 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// The sum in two partial sums with the support check and the maximum in the same loop,
-            /// merged into the running mean. A sum that overflows (values near 1e308) is redone by
-            /// the running mean of <see cref="AddRange"/>, which cannot.
+            /// The support check, the sum and the maximum in one look, block by block (on every core
+            /// for a large array, <see cref="ParallelBlocks"/>), merged into the running mean. A sum
+            /// that overflows (values near 1e308) is redone by the running mean of
+            /// <see cref="AddRange"/>, which cannot.
             /// </summary>
             public override bool TryAddRange(double[] values, BulkSupport support)
             {
@@ -111,16 +112,17 @@ namespace PSEstimation.Distributions
                     return true;
                 }
 
-                // The support check, the sum and the maximum in one look per chunk (SIMD on net8.0).
+                var blocks = ParallelBlocks.Map(
+                    count,
+                    (start, length) => VectorMath.Summarise(values, start, length, support.Lower, support.Upper, support.Integers, 0),
+                    Cancellation);
                 bool accepted = true;
                 double sum = 0, max = Maximum;
-                for (int from = 0; from < count && accepted; from += CancellationCheck.Interval)
+                foreach (var block in blocks)
                 {
-                    Cancellation.ThrowIfCancellationRequested();
-                    var chunk = VectorMath.Summarise(values, from, Math.Min(CancellationCheck.Interval, count - from), support.Lower, support.Upper, support.Integers, 0);
-                    accepted &= chunk.Accepted;
-                    sum += chunk.SumOfDifferences;
-                    max = Math.Max(max, chunk.Maximum);
+                    accepted &= block.Accepted;
+                    sum += block.SumOfDifferences;
+                    max = Math.Max(max, block.Maximum);
                 }
 
                 if (!accepted)

@@ -279,8 +279,8 @@ namespace PSEstimation.Distributions
             }
 
             /// <summary>
-            /// One block of the bulk path: a chunk at a time, the support check, Σ(x - x₀), the
-            /// minimum and the maximum, then the chunk's logs while it is in the cache (SIMD on net8.0).
+            /// One block of the bulk path, a chunk at a time: the support check, Σ(x - x₀), the
+            /// minimum, the maximum and Σ log(x/x₀) in one look at each value (SIMD on net8.0).
             /// </summary>
             private static (RangeSummary Range, double SumOfLogRatios) Block(double[] values, int start, int length, BulkSupport support, double x0)
             {
@@ -289,12 +289,12 @@ namespace PSEstimation.Distributions
                 for (int from = start; from < start + length; from += BulkChunk)
                 {
                     int chunkLength = Math.Min(BulkChunk, start + length - from);
-                    var chunk = VectorMath.Summarise(values, from, chunkLength, support.Lower, support.Upper, support.Integers, x0);
+                    var (chunk, chunkLogRatios) = VectorMath.SummariseWithLogRatios(values, from, chunkLength, support.Lower, support.Upper, support.Integers, x0);
                     accepted &= chunk.Accepted;
                     shift += chunk.SumOfDifferences;
                     min = Math.Min(min, chunk.Minimum);
                     max = Math.Max(max, chunk.Maximum);
-                    logRatio += VectorMath.SumOfLogRatios(values, from, chunkLength, x0);
+                    logRatio += chunkLogRatios;
                 }
 
                 return (new RangeSummary(accepted, shift, min, max), logRatio);

@@ -9,8 +9,10 @@ namespace PSEstimation.Numerics
 {
     /// <summary>
     /// The sums that the bulk paths' statistics are made of (of logs for the one-pass families,
-    /// of squared deviations for Normal, of absolute deviations for Laplace), over a range of a double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's,
-    /// a vector of doubles at a time; on netstandard2.0 (Windows PowerShell 5.1), which has no
+    /// of squared deviations for Normal, of absolute deviations for Laplace), over a range of a
+    /// double[]. On net8.0 (PowerShell 7.4+) the logs are VectorLog's, a vector of doubles at a
+    /// time, 8 lanes where the runtime accelerates Vector512 (Avx512Lanes), else
+    /// Vector&lt;double&gt;'s width (VectorLanes); on netstandard2.0 (Windows PowerShell 5.1), which has no
     /// vector shifts, a scalar loop over Math.Log. Both evaluate the same formula per value, so
     /// they differ only by the log's last-bit rounding (under 1 ulp each) and the order of the
     /// additions; <see cref="Scalar"/> is compiled in both builds so that the tests compare the
@@ -20,10 +22,10 @@ namespace PSEstimation.Numerics
     /// </summary>
     internal static class VectorMath
     {
-        /// <summary>Whether the logs run on SIMD here (net8.0 build on hardware with vector units).</summary>
+        /// <summary>Whether the sums run on SIMD here (net8.0 build on hardware with vector units).</summary>
         public static bool IsVectorised
 #if NET8_0_OR_GREATER
-            => Vector.IsHardwareAccelerated && Vector<double>.Count >= 2;
+            => VectorLanes.IsAccelerated;
 #else
             => false;
 #endif
@@ -113,29 +115,44 @@ namespace PSEstimation.Numerics
         public static double SumOfLogs(double[] values, int start, int length)
         {
 #if NET8_0_OR_GREATER
-            if (IsVectorised)
+            if (Avx512Lanes.IsAccelerated)
             {
-                int width = Vector<double>.Count, i = start, end = start + length;
-                var total = Vector<double>.Zero;
-                double rest = 0;
-                for (; i + width <= end; i += width)
-                {
-                    var x = new Vector<double>(values, i);
-                    if (VectorLog.InRange(x))
-                    {
-                        total += VectorLog.Log(x);
-                    }
-                    else
-                    {
-                        rest += Scalar.SumOfLogs(values, i, width);
-                    }
-                }
+                return SumOfLogs<Avx512Lanes>(values, start, length);
+            }
 
-                return Vector.Sum(total) + rest + Scalar.SumOfLogs(values, i, end - i);
+            if (VectorLanes.IsAccelerated)
+            {
+                return SumOfLogs<VectorLanes>(values, start, length);
             }
 #endif
             return Scalar.SumOfLogs(values, start, length);
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary><see cref="SumOfLogs(double[], int, int)"/> in lanes of <typeparamref name="T"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SumOfLogs<T>(double[] values, int start, int length)
+            where T : struct, IDoubleLanes<T>
+        {
+            int i = start, end = start + length;
+            var total = T.Create(0);
+            double rest = 0;
+            for (; i + T.Count <= end; i += T.Count)
+            {
+                var x = T.Load(values, i);
+                if (T.AllPositiveNormal(x))
+                {
+                    total += VectorLog.Log(x);
+                }
+                else
+                {
+                    rest += Scalar.SumOfLogs(values, i, T.Count);
+                }
+            }
+
+            return T.Sum(total) + rest + Scalar.SumOfLogs(values, i, end - i);
+        }
+#endif
 
         /// <summary>
         /// Σ log1p((x - centre) / scale) over values[start .. start + length), in Goldberg's form
@@ -151,38 +168,53 @@ namespace PSEstimation.Numerics
         public static double SumOfLog1p(double[] values, int start, int length, double centre, double scale, double[]? terms = null)
         {
 #if NET8_0_OR_GREATER
-            if (IsVectorised)
+            if (Avx512Lanes.IsAccelerated)
             {
-                int width = Vector<double>.Count, i = 0;
-                var total = Vector<double>.Zero;
-                var one = Vector<double>.One;
-                var c = new Vector<double>(centre);
-                var s = new Vector<double>(scale);
-                double rest = 0;
-                for (; i + width <= length; i += width)
-                {
-                    var r = (new Vector<double>(values, start + i) - c) / s;
-                    var u = one + r;
-                    if (VectorLog.InRange(u))
-                    {
-                        var term = Vector.ConditionalSelect(Vector.Equals(u, one), r, VectorLog.Log(u) * r / (u - one));
-                        total += term;
-                        if (terms is not null)
-                        {
-                            term.CopyTo(terms, i);
-                        }
-                    }
-                    else
-                    {
-                        rest += Scalar.SumOfLog1p(values, start + i, width, centre, scale, terms, i);
-                    }
-                }
+                return SumOfLog1p<Avx512Lanes>(values, start, length, centre, scale, terms);
+            }
 
-                return Vector.Sum(total) + rest + Scalar.SumOfLog1p(values, start + i, length - i, centre, scale, terms, i);
+            if (VectorLanes.IsAccelerated)
+            {
+                return SumOfLog1p<VectorLanes>(values, start, length, centre, scale, terms);
             }
 #endif
             return Scalar.SumOfLog1p(values, start, length, centre, scale, terms);
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary><see cref="SumOfLog1p(double[], int, int, double, double, double[])"/> in lanes of <typeparamref name="T"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SumOfLog1p<T>(double[] values, int start, int length, double centre, double scale, double[]? terms = null)
+            where T : struct, IDoubleLanes<T>
+        {
+            int i = 0;
+            var total = T.Create(0);
+            var one = T.Create(1);
+            var c = T.Create(centre);
+            var s = T.Create(scale);
+            double rest = 0;
+            for (; i + T.Count <= length; i += T.Count)
+            {
+                var r = (T.Load(values, start + i) - c) / s;
+                var u = one + r;
+                if (T.AllPositiveNormal(u))
+                {
+                    var term = T.SelectWhereEqual(u, one, r, VectorLog.Log(u) * r / (u - one));
+                    total += term;
+                    if (terms is not null)
+                    {
+                        T.Store(term, terms, i);
+                    }
+                }
+                else
+                {
+                    rest += Scalar.SumOfLog1p(values, start + i, T.Count, centre, scale, terms, i);
+                }
+            }
+
+            return T.Sum(total) + rest + Scalar.SumOfLog1p(values, start + i, length - i, centre, scale, terms, i);
+        }
+#endif
 
         /// <summary>
         /// Σ log(x / pivot) over values[start .. start + length), each x > 0, for any pivot > 0:
@@ -200,37 +232,136 @@ namespace PSEstimation.Numerics
             // A pivot whose reciprocal is not a normal double (beyond 4.5e307 or below 2.2e-308)
             // would round q's digits away: those go to the scalar loop.
             double inverse = 1 / pivot;
-            if (IsVectorised && inverse >= 2.2250738585072014e-308 && inverse <= double.MaxValue)
+            if (inverse >= DoubleBits.SmallestNormal && inverse <= double.MaxValue)
             {
-                int width = Vector<double>.Count, i = 0;
-                var total = Vector<double>.Zero;
-                var p = new Vector<double>(pivot);
-                var reciprocal = new Vector<double>(inverse);
-                double rest = 0;
-                for (; i + width <= length; i += width)
+                if (Avx512Lanes.IsAccelerated)
                 {
-                    var x = new Vector<double>(values, start + i);
-                    var q = x * reciprocal;
-                    if (VectorLog.InRange(q))
-                    {
-                        var term = VectorLog.LogRatio(x, q, p, reciprocal);
-                        total += term;
-                        if (terms is not null)
-                        {
-                            term.CopyTo(terms, i);
-                        }
-                    }
-                    else
-                    {
-                        rest += Scalar.SumOfLogRatios(values, start + i, width, pivot, terms, i);
-                    }
+                    return SumOfLogRatios<Avx512Lanes>(values, start, length, pivot, terms);
                 }
 
-                return Vector.Sum(total) + rest + Scalar.SumOfLogRatios(values, start + i, length - i, pivot, terms, i);
+                if (VectorLanes.IsAccelerated)
+                {
+                    return SumOfLogRatios<VectorLanes>(values, start, length, pivot, terms);
+                }
             }
 #endif
             return Scalar.SumOfLogRatios(values, start, length, pivot, terms);
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// <see cref="SumOfLogRatios(double[], int, int, double, double[])"/> in lanes of
+        /// <typeparamref name="T"/>, for a pivot whose reciprocal is a normal double.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SumOfLogRatios<T>(double[] values, int start, int length, double pivot, double[]? terms = null)
+            where T : struct, IDoubleLanes<T>
+        {
+            int i = 0;
+            var total = T.Create(0);
+            var p = T.Create(pivot);
+            var reciprocal = T.Create(1 / pivot);
+            double rest = 0;
+            for (; i + T.Count <= length; i += T.Count)
+            {
+                var x = T.Load(values, start + i);
+                var q = x * reciprocal;
+                if (T.AllPositiveNormal(q))
+                {
+                    var term = VectorLog.LogRatio(x, q, p, reciprocal);
+                    total += term;
+                    if (terms is not null)
+                    {
+                        T.Store(term, terms, i);
+                    }
+                }
+                else
+                {
+                    rest += Scalar.SumOfLogRatios(values, start + i, T.Count, pivot, terms, i);
+                }
+            }
+
+            return T.Sum(total) + rest + Scalar.SumOfLogRatios(values, start + i, length - i, pivot, terms, i);
+        }
+#endif
+
+        /// <summary>
+        /// <see cref="Summarise"/>'s look (centred on the pivot) and <see cref="SumOfLogRatios"/>
+        /// in one pass: each vector is checked, summed and its log ratio taken while it is loaded,
+        /// so that reading a large array from memory overlaps the logs instead of preceding them.
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public static (RangeSummary Range, double SumOfLogRatios) SummariseWithLogRatios(double[] values, int start, int length, double lower, double upper, bool integers, double pivot)
+        {
+#if NET8_0_OR_GREATER
+            double inverse = 1 / pivot;
+            if (!integers && inverse >= DoubleBits.SmallestNormal && inverse <= double.MaxValue)
+            {
+                if (Avx512Lanes.IsAccelerated)
+                {
+                    return SummariseWithLogRatios<Avx512Lanes>(values, start, length, lower, upper, pivot);
+                }
+
+                if (VectorLanes.IsAccelerated)
+                {
+                    return SummariseWithLogRatios<VectorLanes>(values, start, length, lower, upper, pivot);
+                }
+            }
+#endif
+            return (Summarise(values, start, length, lower, upper, integers, pivot), SumOfLogRatios(values, start, length, pivot));
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// <see cref="SummariseWithLogRatios(double[], int, int, double, double, bool, double)"/> in
+        /// lanes of <typeparamref name="T"/>, for a support of real numbers and a pivot whose
+        /// reciprocal is a normal double.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static (RangeSummary Range, double SumOfLogRatios) SummariseWithLogRatios<T>(double[] values, int start, int length, double lower, double upper, double pivot)
+            where T : struct, IDoubleLanes<T>
+        {
+            int i = start, end = start + length;
+            var lo = T.Create(lower);
+            var hi = T.Create(upper);
+            var p = T.Create(pivot);
+            var reciprocal = T.Create(1 / pivot);
+            var sum = T.Create(0);
+            var logs = T.Create(0);
+            var min = T.Create(double.PositiveInfinity);
+            var max = T.Create(double.NegativeInfinity);
+            bool accepted = true;
+            double rest = 0;
+            for (; i + T.Count <= end; i += T.Count)
+            {
+                var x = T.Load(values, i);
+                accepted &= T.AllWithin(x, lo, hi);
+                sum += x - p;
+                min = T.Min(min, x);
+                max = T.Max(max, x);
+                var q = x * reciprocal;
+                if (T.AllPositiveNormal(q))
+                {
+                    logs += VectorLog.LogRatio(x, q, p, reciprocal);
+                }
+                else
+                {
+                    rest += Scalar.SumOfLogRatios(values, i, T.Count, pivot);
+                }
+            }
+
+            var tail = Scalar.Summarise(values, i, end - i, lower, upper, false, pivot);
+            rest += Scalar.SumOfLogRatios(values, i, end - i, pivot);
+            var range = new RangeSummary(
+                accepted && tail.Accepted,
+                T.Sum(sum) + tail.SumOfDifferences,
+                Math.Min(T.MinimumOf(min), tail.Minimum),
+                Math.Max(T.MaximumOf(max), tail.Maximum));
+            return (range, T.Sum(logs) + rest);
+        }
+#endif
 
         /// <summary>
         /// Σ|x - centre| over values[start .. start + length), and in <paramref name="sumOfSigns"/>

@@ -8,8 +8,10 @@ namespace PSEstimation.Tests.Numerics
 {
     /// <summary>
     /// The sums of logs of the one-pass families' bulk paths. The test project runs the module's
-    /// net8.0 build, so <see cref="VectorMath"/> here is the SIMD path; <see cref="VectorMath.Scalar"/>
-    /// is the loop that the netstandard2.0 build (Windows PowerShell 5.1) runs, tested directly.
+    /// net8.0 build, so <see cref="VectorMath"/> here is the SIMD path; each width is tested on
+    /// its own (8 lanes where this machine accelerates Vector512, and Vector&lt;double&gt;'s), and
+    /// <see cref="VectorMath.Scalar"/>, the loop that the netstandard2.0 build (Windows PowerShell
+    /// 5.1) runs, directly.
     /// References: mpmath 1.3.0 at 50 digits on the same doubles (script beside each case).
     /// </summary>
     public class VectorMathTests
@@ -38,13 +40,74 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Edges = { 5e-324, 1e-310, 2.2250738585072014e-308, 1.0, 3.0, 1e308, 7.0 };
         private const double EdgesSumOfLogs = -1454.397138201910039954142;
 
-        public static TheoryData<string> Paths => new TheoryData<string> { "vector", "scalar" };
+        private const string Lanes8 = "8 lanes", LanesOfVector = "Vector<double> lanes", ScalarLoop = "scalar";
 
-        private static double SumOfLogs(string path, double[] x, int start, int length)
-            => path == "vector" ? VectorMath.SumOfLogs(x, start, length) : VectorMath.Scalar.SumOfLogs(x, start, length);
+        /// <summary>The SIMD widths this machine runs (none on netstandard2.0's build).</summary>
+        private static string[] VectorPaths => new[] { Lanes8, LanesOfVector }.Where(IsAccelerated).ToArray();
 
-        private static double SumOfLog1p(string path, double[] x, int start, int length, double centre, double scale, double[]? terms = null)
-            => path == "vector" ? VectorMath.SumOfLog1p(x, start, length, centre, scale, terms) : VectorMath.Scalar.SumOfLog1p(x, start, length, centre, scale, terms);
+        public static TheoryData<string> Paths
+        {
+            get
+            {
+                var paths = new TheoryData<string> { ScalarLoop };
+                foreach (string path in VectorPaths)
+                {
+                    paths.Add(path);
+                }
+
+                return paths;
+            }
+        }
+
+        private static bool IsAccelerated(string path)
+#if NET8_0_OR_GREATER
+            => path == Lanes8 ? Avx512Lanes.IsAccelerated : VectorLanes.IsAccelerated;
+#else
+            => false;
+#endif
+
+        private static double SumOfLogs(string path, double[] x, int start, int length) => path switch
+        {
+#if NET8_0_OR_GREATER
+            Lanes8 => VectorMath.SumOfLogs<Avx512Lanes>(x, start, length),
+            LanesOfVector => VectorMath.SumOfLogs<VectorLanes>(x, start, length),
+#endif
+            _ => VectorMath.Scalar.SumOfLogs(x, start, length),
+        };
+
+        private static double SumOfLog1p(string path, double[] x, int start, int length, double centre, double scale, double[]? terms = null) => path switch
+        {
+#if NET8_0_OR_GREATER
+            Lanes8 => VectorMath.SumOfLog1p<Avx512Lanes>(x, start, length, centre, scale, terms),
+            LanesOfVector => VectorMath.SumOfLog1p<VectorLanes>(x, start, length, centre, scale, terms),
+#endif
+            _ => VectorMath.Scalar.SumOfLog1p(x, start, length, centre, scale, terms),
+        };
+
+        /// <summary>As VectorMath.SumOfLogRatios chooses: a pivot whose reciprocal is not a normal double goes to the scalar loop.</summary>
+        private static double SumOfLogRatios(string path, double[] x, int start, int length, double pivot, double[]? terms = null)
+        {
+            double inverse = 1 / pivot;
+            bool vectorPivot = inverse >= 2.2250738585072014e-308 && inverse <= double.MaxValue;
+            return path switch
+            {
+#if NET8_0_OR_GREATER
+                Lanes8 when vectorPivot => VectorMath.SumOfLogRatios<Avx512Lanes>(x, start, length, pivot, terms),
+                LanesOfVector when vectorPivot => VectorMath.SumOfLogRatios<VectorLanes>(x, start, length, pivot, terms),
+#endif
+                _ => VectorMath.Scalar.SumOfLogRatios(x, start, length, pivot, terms),
+            };
+        }
+
+        [Fact]
+        public void The_public_sums_take_the_widest_accelerated_path()
+        {
+            string widest = VectorPaths.FirstOrDefault() ?? ScalarLoop;
+            var x = Enumerable.Range(0, 1003).Select(i => Math.Exp(Math.Sin(i) * 5)).ToArray();
+            Assert.Equal(SumOfLogs(widest, x, 0, x.Length), VectorMath.SumOfLogs(x, 0, x.Length));
+            Assert.Equal(SumOfLog1p(widest, x, 0, x.Length, 2, 2), VectorMath.SumOfLog1p(x, 0, x.Length, 2, 2));
+            Assert.Equal(SumOfLogRatios(widest, x, 0, x.Length, 3), VectorMath.SumOfLogRatios(x, 0, x.Length, 3));
+        }
 
         [Theory]
         [MemberData(nameof(Paths))]
@@ -62,7 +125,7 @@ namespace PSEstimation.Tests.Numerics
             => Tolerance.Relative(NearPivotSumOfLogRatios, SumOfLog1p(path, NearPivot, 0, N, 1e9, 1e9), 1e-12, "Σ log(x/1e9)");
 
         private static double SumOfLogRatios(string path, double[] x, double pivot, double[]? terms = null)
-            => path == "vector" ? VectorMath.SumOfLogRatios(x, 0, x.Length, pivot, terms) : VectorMath.Scalar.SumOfLogRatios(x, 0, x.Length, pivot, terms);
+            => SumOfLogRatios(path, x, 0, x.Length, pivot, terms);
 
         // mpmath at 50 digits on the same doubles: sum(log(mpf(x) / mpf(pivot)) for x in values).
         // Any pivot: values on both sides of it, far below it (where log1p((x - p)/p) loses x's
@@ -86,18 +149,19 @@ namespace PSEstimation.Tests.Numerics
         public void Log_complements_match_mpmath(string path)
             => Tolerance.Relative(UnitIntervalSumOfLogComplements, SumOfLog1p(path, UnitInterval, 0, N, 0, -1), 1e-14, "Σ log(1 - x)");
 
-        [Fact]
-        public void Vector_and_scalar_sums_agree_over_every_range_and_tail()
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public void Vector_and_scalar_sums_agree_over_every_range_and_tail(string path)
         {
             var random = new Random(20261202);
             var x = Enumerable.Range(0, 5000).Select(_ => Math.Exp(random.NextDouble() * 40 - 20)).ToArray();
             double pivot = x.Min();
             foreach (var (start, length) in new[] { (0, 0), (0, 1), (3, 5), (1, 4097), (17, 4983), (0, 5000) })
             {
-                Tolerance.Relative(VectorMath.Scalar.SumOfLogs(x, start, length), VectorMath.SumOfLogs(x, start, length), 1e-13, $"logs [{start}, +{length})", floor: 1e-12);
+                Tolerance.Relative(VectorMath.Scalar.SumOfLogs(x, start, length), SumOfLogs(path, x, start, length), 1e-13, $"logs [{start}, +{length})", floor: 1e-12);
                 var vectorTerms = new double[Math.Max(length, 1)];
                 var scalarTerms = new double[Math.Max(length, 1)];
-                double vector = VectorMath.SumOfLog1p(x, start, length, pivot, pivot, vectorTerms);
+                double vector = SumOfLog1p(path, x, start, length, pivot, pivot, vectorTerms);
                 double scalar = VectorMath.Scalar.SumOfLog1p(x, start, length, pivot, pivot, scalarTerms);
                 Tolerance.Relative(scalar, vector, 1e-13, $"log ratios [{start}, +{length})", floor: 1e-12);
                 for (int i = 0; i < length; i++)
@@ -108,12 +172,59 @@ namespace PSEstimation.Tests.Numerics
                 // Any pivot, here the median: terms of both signs. Scalar LogRatio takes log x - log p
                 // away from the pivot, each log within an ulp of values up to 20 (3.6e-15).
                 double middle = x.OrderBy(v => v).ElementAt(x.Length / 2);
-                vector = VectorMath.SumOfLogRatios(x, start, length, middle, vectorTerms);
+                vector = SumOfLogRatios(path, x, start, length, middle, vectorTerms);
                 scalar = VectorMath.Scalar.SumOfLogRatios(x, start, length, middle, scalarTerms);
                 Tolerance.Relative(scalar, vector, 1e-13, $"log ratios to the median [{start}, +{length})", floor: 1e-11);
                 for (int i = 0; i < length; i++)
                 {
                     Tolerance.Relative(scalarTerms[i], vectorTerms[i], 8e-16, $"term {i} of [{start}, +{length}) to the median", floor: 10);
+                }
+            }
+        }
+
+        private static (RangeSummary Range, double SumOfLogRatios) SummariseWithLogRatios(string path, double[] x, int start, int length, double lower, double upper, double pivot) => path switch
+        {
+#if NET8_0_OR_GREATER
+            Lanes8 => VectorMath.SummariseWithLogRatios<Avx512Lanes>(x, start, length, lower, upper, pivot),
+            LanesOfVector => VectorMath.SummariseWithLogRatios<VectorLanes>(x, start, length, lower, upper, pivot),
+#endif
+            _ => (VectorMath.Scalar.Summarise(x, start, length, lower, upper, false, pivot), VectorMath.Scalar.SumOfLogRatios(x, start, length, pivot)),
+        };
+
+        // The one look of Gamma's bulk path: the mpmath sums above, the exact sum of quarters,
+        // the extremes by Linq, and every kind of value outside the support, within a vector
+        // and in the scalar tail.
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public void The_summary_with_log_ratios_matches_mpmath_and_rejects_what_is_outside(string path)
+        {
+            var (range, logs) = SummariseWithLogRatios(path, NearPivot, 0, N, 0, double.MaxValue, 1e9);
+            Assert.True(range.Accepted);
+            Tolerance.Relative(NearPivotSumOfLogRatios, logs, 1e-12, "Σ log(x/1e9)");
+            Assert.Equal(NearPivot.Min(), range.Minimum);
+            Assert.Equal(NearPivot.Max(), range.Maximum);
+
+            (range, logs) = SummariseWithLogRatios(path, Edges, 0, Edges.Length, double.Epsilon, double.MaxValue, 7.0);
+            Assert.True(range.Accepted);
+            Tolerance.Relative(-1468.01850924529723308988, logs, 1e-15, "subnormal and huge values over 7");
+            Assert.Equal(5e-324, range.Minimum);
+            Assert.Equal(1e308, range.Maximum);
+
+            var quarters = Enumerable.Range(0, 1001).Select(i => 1e9 + i * 0.25).ToArray();
+            (range, _) = SummariseWithLogRatios(path, quarters, 0, quarters.Length, 0, double.MaxValue, 1e9);
+            Assert.Equal(125125.0, range.SumOfDifferences); // 0.25 · (0 + 1 + ... + 1000), every partial sum exact
+            (range, _) = SummariseWithLogRatios(path, quarters, 5, 996, 0, double.MaxValue, 1e9);
+            Assert.Equal(quarters.Skip(5).Take(996).Sum(v => v - 1e9), range.SumOfDifferences);
+            Assert.Equal(quarters[5], range.Minimum);
+            Assert.Equal(quarters[1000], range.Maximum);
+
+            foreach (double bad in new[] { double.NaN, -1.0, 0.0, double.PositiveInfinity })
+            {
+                foreach (int at in new[] { 3, 777, 1000 })
+                {
+                    var y = (double[])quarters.Clone();
+                    y[at] = bad;
+                    Assert.False(SummariseWithLogRatios(path, y, 0, y.Length, double.Epsilon, double.MaxValue, 1e9).Range.Accepted, $"{bad} at {at} accepted");
                 }
             }
         }
@@ -149,13 +260,22 @@ namespace PSEstimation.Tests.Numerics
         [Fact]
         public void Vector_log_is_within_one_ulp_of_Math_Log_over_every_binade()
         {
-            if (!System.Numerics.Vector.IsHardwareAccelerated)
+            if (Avx512Lanes.IsAccelerated)
             {
-                return;
+                WorstUlpOfLog<Avx512Lanes>();
             }
 
+            if (VectorLanes.IsAccelerated)
+            {
+                WorstUlpOfLog<VectorLanes>();
+            }
+        }
+
+        private static void WorstUlpOfLog<T>()
+            where T : struct, IDoubleLanes<T>
+        {
             var random = new Random(7);
-            int width = System.Numerics.Vector<double>.Count;
+            int width = T.Count;
             var lanes = new double[width];
             var logs = new double[width];
             double worst = 0;
@@ -170,9 +290,9 @@ namespace PSEstimation.Tests.Numerics
                     lanes[j] = Math.Min(lanes[j], double.MaxValue);
                 }
 
-                var v = new System.Numerics.Vector<double>(lanes);
-                Assert.True(VectorLog.InRange(v));
-                VectorLog.Log(v).CopyTo(logs);
+                var v = T.Load(lanes, 0);
+                Assert.True(T.AllPositiveNormal(v));
+                T.Store(VectorLog.Log(v), logs, 0);
                 for (int j = 0; j < width; j++)
                 {
                     double exact = Math.Log(lanes[j]);
@@ -182,7 +302,7 @@ namespace PSEstimation.Tests.Numerics
             }
 
             // fdlibm's bound is under 1 ulp from the exact log; Math.Log is itself within 1 ulp.
-            Assert.True(worst <= 2, $"worst error {worst} ulp of Math.Log");
+            Assert.True(worst <= 2, $"{typeof(T).Name}: worst error {worst} ulp of Math.Log");
         }
 #endif
     }
