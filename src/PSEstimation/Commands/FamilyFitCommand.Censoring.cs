@@ -115,40 +115,40 @@ namespace PSEstimation.Commands
             CensoredSamples[slot.Index].AddCensored(observation);
         }
 
-        /// <summary>The bulk path with -CensoredAbove/-CensoredBelow: censored values apart, the exact ones through the family's bulk check.</summary>
+        /// <summary>
+        /// The bulk path with -CensoredAbove/-CensoredBelow: the values a limit censors become one
+        /// observation ("at least Above" or "at most Below") with their count as its weight, which
+        /// is what adding them one by one merges to; the exact values go through the family's bulk check.
+        /// </summary>
         private bool TryAcceptCensoredBulk(InputSlot slot, double[] values)
         {
-            var sample = CensoredSamples[slot.Index];
-            var exact = new List<double>(values.Length);
-            var censored = new List<Models.Observation>();
-            foreach (double x in values)
+            var rule = Censoring!;
+            if (!rule.TrySplit(values, out double[] exactValues, out int atLeast, out int atMost, out bool aboveFirst))
             {
-                if (double.IsNaN(x) || double.IsInfinity(x))
-                {
-                    return false;
-                }
-
-                if (Censoring!.TryCensor(x, 1.0, out var observation))
-                {
-                    censored.Add(observation);
-                }
-                else
-                {
-                    exact.Add(x);
-                }
+                return false;
             }
 
-            double[] exactValues = exact.Count == values.Length ? values : exact.ToArray();
             Samples[slot.Index].Cancellation = Cancellation;
             if (!Family!.TryAddRange(Samples[slot.Index], exactValues, FixedValues))
             {
                 return false;
             }
 
+            var sample = CensoredSamples[slot.Index];
             sample.AddExactRangeToStart(exactValues);
-            foreach (var observation in censored)
+            if (aboveFirst && atLeast > 0)
             {
-                sample.AddCensored(observation);
+                sample.AddCensored(rule.AtLeastAbove(atLeast));
+            }
+
+            if (atMost > 0)
+            {
+                sample.AddCensored(rule.AtMostBelow(atMost));
+            }
+
+            if (!aboveFirst && atLeast > 0)
+            {
+                sample.AddCensored(rule.AtLeastAbove(atLeast));
             }
 
             return true;

@@ -81,19 +81,76 @@ namespace PSEstimation.Estimation
         {
             if (Above is double above && x >= above)
             {
-                observation = Normalize(Observation.AtLeast(above, weight));
+                observation = AtLeastAbove(weight);
                 return true;
             }
 
             if (Below is double below && x <= below)
             {
-                observation = Observation.AtMost(below, weight);
+                observation = AtMostBelow(weight);
                 return true;
             }
 
             observation = default;
             return false;
         }
+
+        /// <summary>
+        /// The bulk form of <see cref="TryCensor"/> for unit-weight values: how many each limit
+        /// censors, whether -CensoredAbove censored the first of them (the order one-by-one
+        /// adding would meet them in), and the exact values apart (<paramref name="values"/>
+        /// itself when none is censored). False, with nothing split, when a value is not finite.
+        /// Compiled fully optimised at its first call (a cmdlet calls it once, on 10^6 values).
+        /// </summary>
+#if NET8_0_OR_GREATER
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
+        public bool TrySplit(double[] values, out double[] exact, out int atLeast, out int atMost, out bool aboveFirst)
+        {
+            double above = Above ?? double.PositiveInfinity, below = Below ?? double.NegativeInfinity;
+            atLeast = 0;
+            atMost = 0;
+            aboveFirst = true;
+            exact = values;
+            foreach (double x in values)
+            {
+                if (double.IsNaN(x) || double.IsInfinity(x))
+                {
+                    return false;
+                }
+
+                if (x >= above)
+                {
+                    atLeast++;
+                }
+                else if (x <= below)
+                {
+                    aboveFirst &= atLeast > 0 || atMost > 0;
+                    atMost++;
+                }
+            }
+
+            if (atLeast + atMost > 0)
+            {
+                exact = new double[values.Length - atLeast - atMost];
+                int k = 0;
+                foreach (double x in values)
+                {
+                    if (x < above && x > below)
+                    {
+                        exact[k++] = x;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>What -CensoredAbove makes of values at or above it: "at least Above", with their summed weight.</summary>
+        public Observation AtLeastAbove(double weight) => Normalize(Observation.AtLeast(Above!.Value, weight));
+
+        /// <summary>What -CensoredBelow makes of values at or below it: "at most Below", with their summed weight.</summary>
+        public Observation AtMostBelow(double weight) => Observation.AtMost(Below!.Value, weight);
 
         /// <summary>
         /// The interval form's observation (lower &lt; upper, infinite for an empty bound) in the

@@ -48,6 +48,30 @@ namespace PSEstimation.Tests.Commands
             Tolerance.Relative(3 * Math.Log(0.1875) - 0.1875 * 16, fit.LogLikelihood, 1e-14, "LogLikelihood");
         }
 
+        // The bulk path counts what each limit censors into one observation per limit; piped one
+        // by one, each value is its own observation, merged by its bounds. The two must give the
+        // same digits whichever limit censors first (the order of the censored terms).
+        [Theory]
+        [InlineData("0.5, 9, 12, 2, 0.1, 4, 15, 0.3, 6, 11, 3")]
+        [InlineData("9, 12, 2, 0.1, 4, 15, 0.3, 6, 0.5, 11, 3")]
+        [InlineData("2, 4, 6, 3, 0.1, 0.3")]
+        [InlineData("2, 4, 15, 6, 3, 12")]
+        public void An_array_censored_at_both_limits_fits_as_the_values_one_by_one(string values)
+        {
+            const string limits = "-CensoredAbove 10 -CensoredBelow 1";
+            var bulk = Single<MLEstimate>($"[double[]]$x = {values}; Get-MLEstimate Weibull -InputObject $x {limits}");
+            var piped = Single<MLEstimate>($"{values} | Get-MLEstimate Weibull {limits}");
+            Assert.Equal(piped.CensoredCount, bulk.CensoredCount);
+            Assert.Equal(piped.LogLikelihood, bulk.LogLikelihood);
+            for (int i = 0; i < piped.Parameters.Length; i++)
+            {
+                Assert.Equal(piped.Parameters[i].Value, bulk.Parameters[i].Value);
+                Assert.Equal(piped.Parameters[i].StandardError, bulk.Parameters[i].StandardError);
+            }
+
+            Assert.Equal(values.Split(',').Select(double.Parse).Count(v => v >= 10 || v <= 1), bulk.CensoredCount);
+        }
+
         [Fact]
         public void Geometric_count_known_at_least_k_has_its_closed_form()
         {
