@@ -40,6 +40,15 @@ namespace PSEstimation.Tests.Numerics
         private static readonly double[] Edges = { 5e-324, 1e-310, 2.2250738585072014e-308, 1.0, 3.0, 1e308, 7.0 };
         private const double EdgesSumOfLogs = -1454.397138201910039954142;
 
+        // The same seven values, eight times over (56, so every width's vectors hold some of the
+        // subnormal and huge lanes and take their scalar branch): mpmath sums are 8 times the above.
+        private static readonly double[] EdgesInVectors = Enumerable.Repeat(Edges, 8).SelectMany(e => e).ToArray();
+
+        // mpmath: sum(log(mpf(x) / mpf(1e-5)) for x in [1e308, 3.0, 0.5, 1.5e308, 7.0, 1e300, 2.0, 1e-3] * 4):
+        // x/p overflows for the values near 1e308, whose vectors take the scalar branch.
+        private static readonly double[] Overflowing = Enumerable.Repeat(new[] { 1e308, 3.0, 0.5, 1.5e308, 7.0, 1e300, 2.0, 1e-3 }, 4).SelectMany(e => e).ToArray();
+        private const double OverflowingSumOfLogRatios = 8791.254324676628494753918;
+
         private const string Lanes8 = "8 lanes", LanesOfVector = "Vector<double> lanes", ScalarLoop = "scalar";
 
         /// <summary>The SIMD widths this machine runs (none on netstandard2.0's build).</summary>
@@ -107,6 +116,23 @@ namespace PSEstimation.Tests.Numerics
             Assert.Equal(SumOfLogs(widest, x, 0, x.Length), VectorMath.SumOfLogs(x, 0, x.Length));
             Assert.Equal(SumOfLog1p(widest, x, 0, x.Length, 2, 2), VectorMath.SumOfLog1p(x, 0, x.Length, 2, 2));
             Assert.Equal(SumOfLogRatios(widest, x, 0, x.Length, 3), VectorMath.SumOfLogRatios(x, 0, x.Length, 3));
+
+            // The public methods' own guards: a pivot whose reciprocal is subnormal (mpmath: 8 times
+            // Σ log(x/1e308) over the edge values) and whole numbers asked of the one look.
+            Tolerance.Relative(-51350.16478957658027819028, VectorMath.SumOfLogRatios(EdgesInVectors, 0, EdgesInVectors.Length, 1e308), 1e-15, "over 1e308");
+            Tolerance.Relative(-51350.16478957658027819028, VectorMath.SummariseWithLogRatios(EdgesInVectors, 0, EdgesInVectors.Length, 0, double.MaxValue, false, 1e308).SumOfLogRatios, 1e-15, "over 1e308, one look");
+
+            // Next to a pivot of 1.7e308 (reciprocal 5.9e-309, subnormal: only 50 bits) the vector's
+            // (x - p)·(1/p) would carry that rounding into every term; the scalar loop takes them.
+            var nearHuge = Enumerable.Range(1, 64).Select(i => 1.7e308 * (1 - i * 1e-3)).ToArray();
+            var publicTerms = new double[64];
+            var scalarTerms = new double[64];
+            Assert.Equal(VectorMath.Scalar.SumOfLogRatios(nearHuge, 0, 64, 1.7e308, scalarTerms), VectorMath.SumOfLogRatios(nearHuge, 0, 64, 1.7e308, publicTerms));
+            Assert.Equal(scalarTerms, publicTerms);
+
+            var halves = Enumerable.Range(0, 64).Select(i => i + 0.5).ToArray();
+            Assert.True(VectorMath.SummariseWithLogRatios(halves, 0, halves.Length, 0, double.MaxValue, false, 1).Range.Accepted);
+            Assert.False(VectorMath.SummariseWithLogRatios(halves, 0, halves.Length, 0, double.MaxValue, true, 1).Range.Accepted);
         }
 
         [Theory]
@@ -117,6 +143,7 @@ namespace PSEstimation.Tests.Numerics
             // Terms of ±700 cancel to 2480 (Σ|log x| is 1400 times |Σ log x|): 1e-12 of the sum is 7e-16 of Σ|log x|.
             Tolerance.Relative(WideSumOfLogs, SumOfLogs(path, Wide, 0, N), 1e-12, "exponents -1000..1000");
             Tolerance.Relative(EdgesSumOfLogs, SumOfLogs(path, Edges, 0, Edges.Length), 1e-15, "subnormal and huge values");
+            Tolerance.Relative(8 * EdgesSumOfLogs, SumOfLogs(path, EdgesInVectors, 0, EdgesInVectors.Length), 1e-15, "subnormal and huge values in vectors");
         }
 
         [Theory]
@@ -142,12 +169,48 @@ namespace PSEstimation.Tests.Numerics
             Tolerance.Relative(-237548.2023346432114864994, SumOfLogRatios(path, tiny, 3.0), 1e-14, "Σ log(x/3), x near 1e-10");
             Tolerance.Relative(-1468.01850924529723308988, SumOfLogRatios(path, Edges, 7.0), 1e-15, "subnormal and huge values over 7");
             Tolerance.Relative(-6418.770598697072534773785, SumOfLogRatios(path, Edges, 1e308), 1e-15, "over 1e308 (a subnormal reciprocal)");
+            Tolerance.Relative(-11744.14807396237786471904, SumOfLogRatios(path, EdgesInVectors, 7.0), 1e-15, "subnormal and huge values over 7, in vectors");
+
+            // From an offset, with the terms kept: the scalar branch writes them where the vector's would.
+            var padded = Enumerable.Repeat(2.0, 5).Concat(Overflowing).ToArray();
+            var terms = new double[Overflowing.Length];
+            var scalarTerms = new double[Overflowing.Length];
+            Tolerance.Relative(OverflowingSumOfLogRatios, SumOfLogRatios(path, padded, 5, Overflowing.Length, 1e-5, terms), 1e-15, "x/p overflowing, from offset 5");
+            VectorMath.Scalar.SumOfLogRatios(padded, 5, Overflowing.Length, 1e-5, scalarTerms);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                Tolerance.Relative(scalarTerms[i], terms[i], 1e-15, $"term {i}");
+            }
         }
 
         [Theory]
         [MemberData(nameof(Paths))]
         public void Log_complements_match_mpmath(string path)
             => Tolerance.Relative(UnitIntervalSumOfLogComplements, SumOfLog1p(path, UnitInterval, 0, N, 0, -1), 1e-14, "Σ log(1 - x)");
+
+        // (x - 0)/1e-10 overflows for the values near 1e308: those vectors take the scalar branch,
+        // whose terms (+∞ there) must land where the vector's would, from an offset.
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public void Log1p_terms_of_the_scalar_branch_land_in_place(string path)
+        {
+            var padded = Enumerable.Repeat(2.0, 5).Concat(Overflowing).ToArray();
+            var terms = new double[Overflowing.Length];
+            var scalarTerms = new double[Overflowing.Length];
+            SumOfLog1p(path, padded, 5, Overflowing.Length, 0, 1e-10, terms);
+            VectorMath.Scalar.SumOfLog1p(padded, 5, Overflowing.Length, 0, 1e-10, scalarTerms);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                if (double.IsInfinity(scalarTerms[i]))
+                {
+                    Assert.Equal(scalarTerms[i], terms[i]);
+                }
+                else
+                {
+                    Tolerance.Relative(scalarTerms[i], terms[i], 4e-16, $"term {i}");
+                }
+            }
+        }
 
         [Theory]
         [MemberData(nameof(Paths))]
@@ -209,6 +272,17 @@ namespace PSEstimation.Tests.Numerics
             Tolerance.Relative(-1468.01850924529723308988, logs, 1e-15, "subnormal and huge values over 7");
             Assert.Equal(5e-324, range.Minimum);
             Assert.Equal(1e308, range.Maximum);
+            (range, logs) = SummariseWithLogRatios(path, EdgesInVectors, 0, EdgesInVectors.Length, double.Epsilon, double.MaxValue, 7.0);
+            Assert.True(range.Accepted);
+            Tolerance.Relative(-11744.14807396237786471904, logs, 1e-15, "subnormal and huge values over 7, in vectors");
+
+            // The extremes in middle lanes of full vectors (64 values: no scalar tail at any width).
+            var inside = Enumerable.Range(0, 64).Select(i => 10.0 + (i * 37 % 64)).ToArray();
+            inside[13] = 0.25;
+            inside[42] = 1e6;
+            (range, _) = SummariseWithLogRatios(path, inside, 0, inside.Length, 0, double.MaxValue, 10);
+            Assert.Equal(0.25, range.Minimum);
+            Assert.Equal(1e6, range.Maximum);
 
             var quarters = Enumerable.Range(0, 1001).Select(i => 1e9 + i * 0.25).ToArray();
             (range, _) = SummariseWithLogRatios(path, quarters, 0, quarters.Length, 0, double.MaxValue, 1e9);
