@@ -16,49 +16,78 @@ namespace PSEstimation.Bench
         private readonly Process process;
         private readonly string file;
 
-        private ScipyFitSession(Process process, string file)
+        private ScipyFitSession(Process process, string file, double firstSeconds)
         {
             this.process = process;
             this.file = file;
+            FirstSeconds = firstSeconds;
         }
 
-        /// <summary>A session running <paramref name="call"/> on <paramref name="data"/> (as x), or null without python3 and scipy.</summary>
-        public static ScipyFitSession? Start(double[] data, string call)
+        /// <summary>The seconds of the fit's first run, made before the session was handed out (the process's first call of it).</summary>
+        public double FirstSeconds { get; }
+
+        /// <summary>
+        /// A session running <paramref name="call"/> on <paramref name="data"/> (as x), or null
+        /// without python3 and scipy or when the call fails (its error then goes to <paramref name="failed"/>).
+        /// </summary>
+        public static ScipyFitSession? Start(double[] data, string call, Action<string>? failed = null)
         {
             string file = Path.Combine(Path.GetTempPath(), $"psestimation-bench-{Guid.NewGuid():N}.f64");
             var bytes = new byte[data.Length * sizeof(double)];
             Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
             File.WriteAllBytes(file, bytes);
 
-            // The program goes in through -c: standard input carries the requests.
+            // The program goes in through -c: standard input carries the requests. Warnings are
+            // off (nothing drains standard error until the end), and the fit runs once before
+            // "ready" (its time beside it), so a fit that fails says so here, not amid the pairs.
             var start = SystemPython.StartInfo();
             start.ArgumentList.Add("-u");
+            start.ArgumentList.Add("-W");
+            start.ArgumentList.Add("ignore");
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(
                 "import sys, time, numpy as np\nfrom scipy import stats\n"
                 + $"x = np.fromfile(r'{file}', dtype='<f8')\n"
-                + "print('ready', flush=True)\n"
+                + "t = time.perf_counter()\n"
+                + $"{call}\n"
+                + "print('ready', repr(time.perf_counter() - t), flush=True)\n"
                 + "for line in sys.stdin:\n"
                 + "    t = time.perf_counter()\n"
                 + $"    {call}\n"
                 + "    print(repr(time.perf_counter() - t), flush=True)\n");
+            Process? process = null;
+            bool handedOut = false;
             try
             {
-                var process = Process.Start(start);
-                if (process is not null && process.StandardOutput.ReadLine() == "ready")
+                process = Process.Start(start);
+                string[]? ready = process?.StandardOutput.ReadLine()?.Split(' ');
+                if (process is not null && ready is { Length: 2 } && ready[0] == "ready")
                 {
-                    return new ScipyFitSession(process, file);
+                    var session = new ScipyFitSession(process, file, double.Parse(ready[1], CultureInfo.InvariantCulture));
+                    handedOut = true;
+                    return session;
                 }
 
-                process?.Kill();
-                process?.Dispose();
+                failed?.Invoke(process?.StandardError.ReadToEnd() ?? "python3 did not start");
+                return null;
             }
             catch (System.ComponentModel.Win32Exception)
             {
+                return null;
             }
+            finally
+            {
+                if (!handedOut)
+                {
+                    if (process is not null && !process.HasExited)
+                    {
+                        process.Kill();
+                    }
 
-            File.Delete(file);
-            return null;
+                    process?.Dispose();
+                    File.Delete(file);
+                }
+            }
         }
 
         /// <summary>The seconds of one run of the fit.</summary>

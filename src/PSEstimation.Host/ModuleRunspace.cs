@@ -32,9 +32,9 @@ namespace PSEstimation.Host
 
             runspace = RunspaceFactory.CreateRunspace(Host, state);
 
-            // One pipeline thread for every invocation, as pwsh's console has. By default a local
-            // runspace runs each invocation on a thread-pool thread, beside the pool threads of the
-            // module's parallel passes: on 2 cores that measured slower and less steady than pwsh.
+            // One pipeline thread for every invocation, as pwsh's console has (ConsoleHost sets
+            // ReuseThread). By default a local runspace starts a new thread for each invocation;
+            // on 2 cores the module's parallel passes measured slower and less steady that way.
             runspace.ThreadOptions = PSThreadOptions.ReuseThread;
             runspace.Open();
             runspace.SessionStateProxy.InvokeCommand.CommandNotFoundAction += (sender, e) => missingCommands.Add(e.CommandName);

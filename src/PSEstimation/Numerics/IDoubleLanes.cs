@@ -44,7 +44,7 @@ namespace PSEstimation.Numerics
         /// <summary>Whether every lane lies in [lower, upper] (NaN does not).</summary>
         static abstract bool AllWithin(T x, T lower, T upper);
 
-        /// <summary>a·b + c, with one rounding where the hardware fuses it (two otherwise).</summary>
+        /// <summary>a·b + c: one rounding with FMA3 on 4 lanes or with AVX-512, two otherwise (ARM64 included).</summary>
         static abstract T MultiplyAdd(T a, T b, T c);
 
         /// <summary>Whether every lane is a positive normal finite double (NaN is not).</summary>

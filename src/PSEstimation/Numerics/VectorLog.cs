@@ -9,7 +9,8 @@ namespace PSEstimation.Numerics
     /// by lane, error under 1 ulp. x = 2^k·m with m in [√2/2, √2), f = m - 1, s = f/(2 + f),
     /// log m = f - f²/2 + s·(f²/2 + R(s²)) with R the minimax polynomial of degree 14 in s, and
     /// k·ln 2 added in two parts. The polynomial's steps and the last two additions are
-    /// multiply-adds where the hardware fuses them (one rounding fewer each, same bound). Only
+    /// multiply-adds (<see cref="IDoubleLanes{T}.MultiplyAdd"/>: fused, one rounding fewer each, on
+    /// x64 with FMA3 or AVX-512; the bound holds either way). Only
     /// for positive normal finite lanes (<see cref="IDoubleLanes{T}.AllPositiveNormal"/>); the
     /// caller takes Math.Log for the others.
     /// </summary>
