@@ -9,7 +9,8 @@ namespace PSEstimation.Distributions
     /// fixed places, each block's statistics are computed on its own (by any thread), and the
     /// caller merges them in block order. So the answer depends on the array alone, never on the
     /// number of cores or the order the blocks finished in: a fit gives the same digits whatever
-    /// the core count (the SIMD width, which differs between machines, moves the last bits). One block runs on the calling thread.
+    /// the core count (the SIMD width, which differs between machines, moves the last bits). One
+    /// block runs on the calling thread.
     /// </summary>
     internal static class ParallelBlocks
     {

@@ -66,10 +66,6 @@ namespace PSEstimation.Numerics
         public static Avx512Lanes MultiplyAdd(Avx512Lanes a, Avx512Lanes b, Avx512Lanes c) => new Avx512Lanes(Avx512F.FusedMultiplyAdd(a.value, b.value, c.value));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool AllPositiveNormal(Avx512Lanes x)
-            => Vector512.GreaterThanOrEqualAll(x.value, Vector512.Create(DoubleBits.SmallestNormal)) && Vector512.LessThanOrEqualAll(x.value, Vector512.Create(double.MaxValue));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Avx512Lanes SelectWhereEqual(Avx512Lanes a, Avx512Lanes b, Avx512Lanes ifEqual, Avx512Lanes otherwise)
             => new Avx512Lanes(Vector512.ConditionalSelect(Vector512.Equals(a.value, b.value), ifEqual.value, otherwise.value));
 

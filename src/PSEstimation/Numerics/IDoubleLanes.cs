@@ -48,7 +48,7 @@ namespace PSEstimation.Numerics
         static abstract T MultiplyAdd(T a, T b, T c);
 
         /// <summary>Whether every lane is a positive normal finite double (NaN is not).</summary>
-        static abstract bool AllPositiveNormal(T x);
+        static virtual bool AllPositiveNormal(T x) => T.AllWithin(x, T.Create(DoubleBits.SmallestNormal), T.Create(double.MaxValue));
 
         /// <summary>Per lane: <paramref name="ifEqual"/> where a equals b, else <paramref name="otherwise"/>.</summary>
         static abstract T SelectWhereEqual(T a, T b, T ifEqual, T otherwise);

@@ -76,10 +76,6 @@ namespace PSEstimation.Numerics
                 : new VectorLanes(a.value * b.value + c.value);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool AllPositiveNormal(VectorLanes x)
-            => Vector.GreaterThanOrEqualAll(x.value, new Vector<double>(DoubleBits.SmallestNormal)) && Vector.LessThanOrEqualAll(x.value, new Vector<double>(double.MaxValue));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static VectorLanes SelectWhereEqual(VectorLanes a, VectorLanes b, VectorLanes ifEqual, VectorLanes otherwise)
             => new VectorLanes(Vector.ConditionalSelect(Vector.Equals(a.value, b.value), ifEqual.value, otherwise.value));
 

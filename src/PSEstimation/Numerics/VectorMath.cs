@@ -229,10 +229,7 @@ namespace PSEstimation.Numerics
         public static double SumOfLogRatios(double[] values, int start, int length, double pivot, double[]? terms = null)
         {
 #if NET8_0_OR_GREATER
-            // A pivot whose reciprocal is not a normal double (beyond 4.5e307 or below 2.2e-308)
-            // would round q's digits away: those go to the scalar loop.
-            double inverse = 1 / pivot;
-            if (inverse >= DoubleBits.SmallestNormal && inverse <= double.MaxValue)
+            if (HasNormalReciprocal(pivot))
             {
                 if (Avx512Lanes.IsAccelerated)
                 {
@@ -296,8 +293,7 @@ namespace PSEstimation.Numerics
         public static (RangeSummary Range, double SumOfLogRatios) SummariseWithLogRatios(double[] values, int start, int length, double lower, double upper, bool integers, double pivot)
         {
 #if NET8_0_OR_GREATER
-            double inverse = 1 / pivot;
-            if (!integers && inverse >= DoubleBits.SmallestNormal && inverse <= double.MaxValue)
+            if (!integers && HasNormalReciprocal(pivot))
             {
                 if (Avx512Lanes.IsAccelerated)
                 {
@@ -360,6 +356,19 @@ namespace PSEstimation.Numerics
                 Math.Min(T.MinimumOf(min), tail.Minimum),
                 Math.Max(T.MaximumOf(max), tail.Maximum));
             return (range, T.Sum(logs) + rest);
+        }
+#endif
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// Whether the vector log ratios may take this pivot: one whose reciprocal is not a normal
+        /// double (beyond 4.5e307 or below 2.2e-308) would round q's digits away, so those go to the
+        /// scalar loop.
+        /// </summary>
+        internal static bool HasNormalReciprocal(double pivot)
+        {
+            double inverse = 1 / pivot;
+            return inverse >= DoubleBits.SmallestNormal && inverse <= double.MaxValue;
         }
 #endif
 

@@ -96,8 +96,9 @@ namespace PSEstimation.Tests.Numerics
         /// <summary>As VectorMath.SumOfLogRatios chooses: a pivot whose reciprocal is not a normal double goes to the scalar loop.</summary>
         private static double SumOfLogRatios(string path, double[] x, int start, int length, double pivot, double[]? terms = null)
         {
-            double inverse = 1 / pivot;
-            bool vectorPivot = inverse >= 2.2250738585072014e-308 && inverse <= double.MaxValue;
+#if NET8_0_OR_GREATER
+            bool vectorPivot = VectorMath.HasNormalReciprocal(pivot);
+#endif
             return path switch
             {
 #if NET8_0_OR_GREATER
