@@ -52,6 +52,31 @@ namespace PSEstimation.Bench
             return (Median(ratios), Median(timesA), Median(timesB));
         }
 
+        /// <summary>
+        /// The median time of each side over <paramref name="rounds"/> rounds that run every side
+        /// once, the order rotating from round to round, after one warm-up of each: for a figure
+        /// that combines more than two timings taken at the same speed of the machine.
+        /// </summary>
+        public static double[] Interleaved(IReadOnlyList<Func<double>> sides, int rounds)
+        {
+            var times = sides.Select(_ => new List<double>()).ToArray();
+            foreach (var side in sides)
+            {
+                side();
+            }
+
+            for (int round = 0; round < rounds; round++)
+            {
+                for (int k = 0; k < sides.Count; k++)
+                {
+                    int side = (round + k) % sides.Count;
+                    times[side].Add(sides[side]());
+                }
+            }
+
+            return times.Select(Median).ToArray();
+        }
+
         public static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
