@@ -152,13 +152,13 @@ namespace PSEstimation.Bench
             double sink = 0;
             foreach (string family in new[] { "Normal", "Exponential", "Gamma", "LogNormal" })
             {
-                string smallScript = $"$null = Get-MLEstimate {family} -InputObject $global:benchFew";
+                string smallScript = $"$null = Get-MLEstimate {family} -InputObject $global:benchSmaller";
                 string largeScript = $"$null = Get-MLEstimate {family} -InputObject $global:benchFit";
                 var decades = new List<(int From, int To, double Ratio, double Ours, double Floor)>();
                 for (int k = 0; k + 1 < sizes.Length; k++)
                 {
                     double[] small = prefixes[k], large = prefixes[k + 1];
-                    session.Invoke("$global:benchFew = $args[0]; $global:benchFit = $args[1]", small, large);
+                    session.Invoke("$global:benchSmaller = $args[0]; $global:benchFit = $args[1]", small, large);
                     Check(session, smallScript);
                     Check(session, largeScript);
 
@@ -186,7 +186,7 @@ namespace PSEstimation.Bench
                     string.Join(", ", decades.Select(d => $"{Count(d.From)}..{Count(d.To)}: {d.Ratio:F2}x ({d.Ours * 1e9:F2} vs {d.Floor * 1e9:F2} ns per value)")));
             }
 
-            session.Invoke("$global:benchFit = $global:benchFew = $null");
+            session.Invoke("$global:benchFit = $global:benchSmaller = $null");
             GC.KeepAlive(sink);
         }
 
