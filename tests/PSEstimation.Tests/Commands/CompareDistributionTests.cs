@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using PSEstimation.Tests.Hosting;
 using PSEstimation.Tests.Reference;
@@ -130,20 +129,16 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
-        public void Ten_families_on_ten_to_the_fifth_values_take_well_under_a_second()
+        public void Ten_families_on_ten_to_the_fifth_values_rank_the_generating_family_first()
         {
-            // The fits and statistics of 10 continuous families on 10^5 values, passed as one array.
+            // The fits and statistics of 10 continuous families on 10^5 values, passed as one array;
+            // bench/ measures how long this takes.
             module.Run("$global:big = [double[]](Get-RandomSample 100000 -Distribution Gamma -Parameter @{ Shape = 2; Rate = 1 } -SetSeed 1)");
-            const string script = "Compare-Distribution Normal, LogNormal, Exponential, Gamma, Weibull, Laplace, Logistic, Cauchy, StudentT, Rayleigh -InputObject $global:big";
-            module.Run(script);
-            var watch = Stopwatch.StartNew();
-            var result = module.Run(script);
-            watch.Stop();
+            var result = module.Run("Compare-Distribution Normal, LogNormal, Exponential, Gamma, Weibull, Laplace, Logistic, Cauchy, StudentT, Rayleigh -InputObject $global:big");
+            module.Run("$global:big = $null");
             Assert.Null(result.TerminatingError);
             Assert.Equal(10, result.Objects.Count);
             Assert.Equal("Gamma", result.Objects.Cast<DistributionComparison>().First().Distribution);
-            // The bench reports the figure; here a bound a loaded 2-core CI machine keeps.
-            Assert.True(watch.Elapsed.TotalSeconds < 5, $"{watch.Elapsed.TotalSeconds:F2} s");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -186,23 +185,17 @@ namespace PSEstimation.Tests.Commands
         }
 
         [Fact]
-        public void A_million_values_are_drawn_well_under_a_second()
+        public void A_million_values_make_a_plot_of_bins_and_sampled_points()
         {
-            Run("[double[]]$global:plotBig = Get-RandomSample 1000000 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 5; $global:plotFit = Get-MLEstimate Normal -InputObject $global:plotBig; $null = Out-Plot -InputObject $global:plotBig -Estimate $global:plotFit -Width 100");
+            // bench/ measures how long this takes; here what is drawn for 10^6 values.
+            Run("[double[]]$global:plotBig = Get-RandomSample 1000000 -Distribution Normal -Parameter @{ Mean = 0; Variance = 1 } -SetSeed 5; $global:plotFit = Get-MLEstimate Normal -InputObject $global:plotBig");
             string path = TempSvg();
             try
             {
-                var watch = Stopwatch.StartNew();
-                var lines = Run("Out-Plot -InputObject $global:plotBig -Estimate $global:plotFit -Width 100");
-                double text = watch.Elapsed.TotalSeconds;
-                watch.Restart();
+                var lines = Run("Out-Plot -InputObject $global:plotBig -Estimate $global:plotFit -Width 100").Cast<string>().ToArray();
+                Assert.NotEmpty(lines);
+                Assert.All(lines, line => Assert.True(line.Length <= 100, line));
                 Run("$null = Out-Plot -InputObject $global:plotBig -Estimate $global:plotFit -Path $args[0]", path);
-                double svg = watch.Elapsed.TotalSeconds;
-
-                // About 0.3 s each on this 2-core machine when it is quiet (bench/Program.cs reports
-                // the figure); the bound leaves room for a machine shared by several test runs.
-                Assert.True(text < 5, $"text took {text:F2} s");
-                Assert.True(svg < 5, $"SVG took {svg:F2} s");
                 Assert.True(new FileInfo(path).Length < 1_000_000, "the SVG holds bins and sampled points, not a mark per value");
             }
             finally
