@@ -12,7 +12,7 @@ namespace PSEstimation.Tests.Reliability
     /// 65536 values. A bound in milliseconds fails whenever the shared machine slows down; this one
     /// moves with it. A burst of load between the sort and the Stop() can still slow one attempt, so
     /// a test fails only when every one of <see cref="Attempts"/> attempts exceeds its bound, as a
-    /// phase that ignores the cancellation does.
+    /// phase that runs on for longer than a sort after the Stop() does.
     /// </summary>
     internal static class StopBound
     {
