@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,17 +22,18 @@ namespace PSEstimation.Tests.Reliability
         public const int Attempts = 3;
 
         /// <summary>
-        /// Runs <paramref name="trial"/> (which starts the work, stops it and returns how long Stop()
-        /// took, in milliseconds) until one attempt stops within <paramref name="sorts"/> sorts of
-        /// <paramref name="data"/>, at most <see cref="Attempts"/> times.
+        /// Starts <paramref name="command"/> in <paramref name="runspace"/>, calls Stop() after
+        /// <paramref name="delayMilliseconds"/>, and requires the pipeline to end stopped; passes at the
+        /// first attempt whose Stop() took at most <paramref name="sorts"/> sorts of <paramref name="data"/>,
+        /// after at most <see cref="Attempts"/> attempts.
         /// </summary>
-        public static void Check(ITestOutputHelper output, string what, double[] data, double sorts, Func<long> trial)
+        public static void Check(ITestOutputHelper output, string what, double[] data, double sorts, Runspace runspace, Action<PowerShell> command, int delayMilliseconds)
         {
             var readings = new List<string>();
             for (int attempt = 0; attempt < Attempts; attempt++)
             {
                 double bound = sorts * SortMilliseconds(data);
-                long stop = trial();
+                long stop = StopMilliseconds(what, runspace, command, delayMilliseconds);
                 string reading = $"Stop() took {stop} ms, bound {bound:F0} ms";
                 output.WriteLine($"{what}: {reading}");
                 if (stop <= bound)
@@ -41,6 +45,23 @@ namespace PSEstimation.Tests.Reliability
             }
 
             Assert.Fail($"{what}: in each of {Attempts} attempts Stop() took longer than {sorts} sort(s) of the values: {string.Join("; ", readings)}");
+        }
+
+        private static long StopMilliseconds(string what, Runspace runspace, Action<PowerShell> command, int delayMilliseconds)
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            command(shell);
+            var pending = shell.BeginInvoke();
+            Thread.Sleep(delayMilliseconds);
+            Assert.False(pending.IsCompleted, $"{what} ended within {delayMilliseconds} ms: no test of Stop()");
+
+            var clock = Stopwatch.StartNew();
+            shell.Stop();
+            long milliseconds = clock.ElapsedMilliseconds;
+            Assert.True(pending.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), $"{what} did not end after Stop()");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            return milliseconds;
         }
 
         /// <summary>The median of three sorts of copies of <paramref name="data"/>, in milliseconds.</summary>
