@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace PSEstimation.Tests.Reliability
 {
     /// <summary>
-    /// Ctrl+C in a console is PowerShell.Stop(): StopProcessing must end a long fit promptly.
+    /// Ctrl+C in a console is PowerShell.Stop(): it must end a long fit promptly.
     /// Each test runs a fit of a few million values in its own runspace, stops it from this
     /// thread after about 100 ms, and bounds the time Stop() takes to return by a sort of the same
     /// values (<see cref="StopBound"/>): every phase checks the cancellation at least every 65536
@@ -45,9 +45,9 @@ namespace PSEstimation.Tests.Reliability
 
         public static TheoryData<string, int, bool> LongFits() => new TheoryData<string, int, bool>
         {
-            // Stopped about 100 ms in, during the point estimate. With -IntervalMethod Profile the whole
-            // call runs for seconds (6 to 25 s here), so a Stop() that the fit ignored would exceed the
-            // bound by far; the point estimate alone ends a few hundred ms after the Stop().
+            // Stopped about 100 ms in, during the point estimate. Unstopped, the point estimate alone
+            // would end a few hundred ms later, within the bound; with -IntervalMethod Profile the whole
+            // call runs for 6 to 25 s here, so a Stop() that went unheeded would exceed the bound by far.
             { "StudentT", 4000000, false },
             { "Cauchy", 4000000, false },
             { "Logistic", 4000000, false },

@@ -48,8 +48,9 @@ namespace PSEstimation.Tests.Reliability
             }
 
             // Half a sort: a start that sorted every value without checking, stopped 0.3 s in, would
-            // hold Stop() for most of a sort. -IntervalMethod Profile keeps the call running for minutes,
-            // so a Stop() ignored by the fit cannot pass by the fit's ending first.
+            // hold Stop() for most of a sort. -IntervalMethod Profile keeps the call running far longer
+            // than the bound (25 s for 4·10^6 values here), so an unheeded Stop() cannot pass by the
+            // fit's ending first.
             StopBound.Check(output, "the Student t fit of 2e7 values", data, sorts: 0.5, runspace,
                 shell => shell.AddCommand("Get-MLEstimate").AddParameter("Distribution", "StudentT").AddParameter("InputObject", data).AddParameter("IntervalMethod", "Profile"),
                 delayMilliseconds: 300);
