@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using PSEstimation.Host;
 using Xunit;
 
@@ -37,6 +39,20 @@ namespace PSEstimation.Tests.Hosting
             using var session = new ModuleRunspace(ManifestPath, text, text, width, stripAnsi: true);
             session.RunFormatted(script);
             return text.ToString();
+        }
+
+        /// <summary>
+        /// An open runspace of its own with the module imported, for tests that drive a PowerShell
+        /// object themselves (BeginInvoke and Stop, errors the shared session's wrapper would catch).
+        /// </summary>
+        public Runspace OpenRunspace()
+        {
+            var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var import = PowerShell.Create();
+            import.Runspace = runspace;
+            import.AddCommand("Import-Module").AddParameter("Name", ManifestPath).Invoke();
+            return runspace;
         }
 
         public void Dispose() => Session.Dispose();

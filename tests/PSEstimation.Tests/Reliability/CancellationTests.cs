@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Threading;
 using PSEstimation.Tests.Hosting;
 using Xunit;
@@ -59,13 +57,7 @@ namespace PSEstimation.Tests.Reliability
         public void Stop_ends_a_long_fit_promptly(string family, int n, bool positive)
         {
             var data = HeavyTailed(n, positive);
-            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            runspace.Open();
-            using (var import = PowerShell.Create())
-            {
-                import.Runspace = runspace;
-                import.AddCommand("Import-Module").AddParameter("Name", module.ManifestPath).Invoke();
-            }
+            using var runspace = module.OpenRunspace();
 
             StopBound.Check(output, $"the {family} fit of {n} values", data, sorts: 1, runspace,
                 shell => shell.AddCommand("Get-MLEstimate").AddParameter("Distribution", family).AddParameter("InputObject", data).AddParameter("IntervalMethod", "Profile"),
@@ -135,10 +127,9 @@ namespace PSEstimation.Tests.Reliability
         public void Stop_ends_a_long_pipeline_promptly()
         {
             // The input phase: values from the pipeline one by one; the engine stops between records.
-            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            runspace.Open();
+            using var runspace = module.OpenRunspace();
             StopBound.Check(output, "1..10^8 | Get-MLEstimate Normal", HeavyTailed(4000000, positive: false), sorts: 1, runspace,
-                shell => shell.AddScript("Import-Module $args[0]; 1..100000000 | Get-MLEstimate Normal").AddArgument(module.ManifestPath),
+                shell => shell.AddScript("1..100000000 | Get-MLEstimate Normal"),
                 delayMilliseconds: 300);
         }
     }

@@ -109,13 +109,7 @@ namespace PSEstimation.Tests.Reliability
             // PowerShell's rule: a terminating error ends its statement, not the script, under the
             // default $ErrorActionPreference; under 'Stop' it ends the script. (Its own runspace:
             // the fixture wraps every script in try/catch, which would catch the error first.)
-            using var runspace = System.Management.Automation.Runspaces.RunspaceFactory.CreateRunspace(System.Management.Automation.Runspaces.InitialSessionState.CreateDefault2());
-            runspace.Open();
-            using (var import = PowerShell.Create())
-            {
-                import.Runspace = runspace;
-                import.AddCommand("Import-Module").AddParameter("Name", module.ManifestPath).Invoke();
-            }
+            using var runspace = module.OpenRunspace();
 
             using var goesOn = PowerShell.Create();
             goesOn.Runspace = runspace;

@@ -1,6 +1,4 @@
 using System;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Threading;
 using PSEstimation.Distributions;
 using PSEstimation.Estimation;
@@ -39,13 +37,7 @@ namespace PSEstimation.Tests.Reliability
                 data[i] = MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
             }
 
-            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            runspace.Open();
-            using (var import = PowerShell.Create())
-            {
-                import.Runspace = runspace;
-                import.AddCommand("Import-Module").AddParameter("Name", module.ManifestPath).Invoke();
-            }
+            using var runspace = module.OpenRunspace();
 
             // Half a sort: a start that sorted every value without checking, stopped 0.3 s in, would
             // hold Stop() for most of a sort. -IntervalMethod Profile keeps the call running far longer
