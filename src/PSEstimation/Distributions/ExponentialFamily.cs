@@ -115,7 +115,8 @@ namespace PSEstimation.Distributions
                 var blocks = ParallelBlocks.Map(
                     count,
                     (start, length) => VectorMath.Summarise(values, start, length, support.Lower, support.Upper, support.Integers, 0),
-                    Cancellation);
+                    Cancellation,
+                    ParallelBlocks.SummaryBlockLength);
                 bool accepted = true;
                 double sum = 0, max = Maximum;
                 foreach (var block in blocks)
