@@ -12,12 +12,12 @@ namespace PSEstimation.Bench
 
     /// <summary>
     /// The engine's floor for Get-MLEstimate: a cmdlet that does nothing, with Get-MLEstimate's
-    /// parameters declared as it declares them (the same names, types, two sets, positions and
+    /// parameters declared as it declares them (the same names, types, positions and
     /// attributes). The engine's binding of each piped record walks the unbound parameters once
     /// per binding state and parameter set, so it costs more than the one-parameter no-op's;
     /// Program.cs checks that the declarations still match Get-MLEstimate's.
     /// </summary>
-    [Cmdlet("Invoke", "BenchDeclarations", DefaultParameterSetName = "Distribution")]
+    [Cmdlet("Invoke", "BenchDeclarations")]
     public sealed class InvokeBenchDeclarationsCommand : PSCmdlet
     {
         [Parameter(Position = 1, ValueFromPipeline = true)] [AllowNull] public object? InputObject { get; set; }
@@ -30,9 +30,9 @@ namespace PSEstimation.Bench
         [Parameter] public double ConfidenceLevel { get; set; } = 0.95;
         [Parameter] [ValidateNotNull] public double[]? Weight { get; set; }
         [Parameter] [ValidateNotNullOrEmpty] public string? WeightProperty { get; set; }
-        [Parameter(ParameterSetName = "Regression")] [ValidateNotNullOrEmpty] public string? Response { get; set; }
-        [Parameter(ParameterSetName = "Regression")] [ValidateNotNull] public string[]? Predictor { get; set; }
-        [Parameter(ParameterSetName = "Regression")] public SwitchParameter NoIntercept { get; set; }
+        [Parameter] [ValidateNotNullOrEmpty] public string? Response { get; set; }
+        [Parameter] [ValidateNotNull] public string[]? Predictor { get; set; }
+        [Parameter] public SwitchParameter NoIntercept { get; set; }
         [Parameter] public double? CensoredAbove { get; set; }
         [Parameter] public double? CensoredBelow { get; set; }
         [Parameter] [ValidateNotNullOrEmpty] public string? LowerProperty { get; set; }

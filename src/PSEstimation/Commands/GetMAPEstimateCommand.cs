@@ -14,9 +14,8 @@ namespace PSEstimation.Commands
     /// approximation otherwise, and the MLE of the same data beside it. Collects like
     /// Get-MLEstimate; also keeps the sufficient statistics of the conjugate updates.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MAPEstimate", DefaultParameterSetName = DistributionSet)]
-    [OutputType(typeof(MAPEstimate), ParameterSetName = new[] { DistributionSet })]
-    [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
+    [Cmdlet(VerbsCommon.Get, "MAPEstimate")]
+    [OutputType(typeof(MAPEstimate), typeof(RegressionEstimate))]
     public sealed class GetMAPEstimateCommand : FamilyFitCommand
     {
         private readonly List<ConjugateStatistics> statistics = new List<ConjugateStatistics>();

@@ -11,9 +11,8 @@ namespace PSEstimation.Commands
     /// Collects in ProcessRecord (sufficient statistics where the family allows it), fits in
     /// EndProcessing, one result per input slot (per -Property name, per -GroupBy group).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MLEstimate", DefaultParameterSetName = DistributionSet)]
-    [OutputType(typeof(MLEstimate), ParameterSetName = new[] { DistributionSet })]
-    [OutputType(typeof(RegressionEstimate), ParameterSetName = new[] { RegressionSet })]
+    [Cmdlet(VerbsCommon.Get, "MLEstimate")]
+    [OutputType(typeof(MLEstimate), typeof(RegressionEstimate))]
     public sealed class GetMLEstimateCommand : FamilyFitCommand
     {
         /// <summary>How the intervals of the parameters (and of a regression's coefficients) are formed: Wald (default), Profile (profile likelihood) or Bootstrap (parametric, percentile).</summary>

@@ -176,6 +176,7 @@ namespace PSEstimation.Tests.Commands
         [Theory]
         [InlineData("Get-MLEstimate Weibull -Response time -Predictor age -LowerProperty time -UpperProperty time", "InvalidCensoring")]
         [InlineData("Get-MLEstimate Weibull -Predictor age", "MissingParameter")]
+        [InlineData("Get-MLEstimate Weibull -NoIntercept", "MissingParameter")]
         [InlineData("Get-MLEstimate Weibull -Predictor age -LowerProperty time", "MissingParameter")]
         [InlineData("Get-MLEstimate Weibull -Response time -Predictor age -CensoredAbove -5", "CensoringOutsideSupport")]
         [InlineData("Get-MLEstimate Weibull -Response time -Predictor age -CensoredAbove 100 -CensoredBelow 200", "InvalidCensoring")]
