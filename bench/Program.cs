@@ -95,17 +95,18 @@ report.Info($"pipe {Count(pipelineCount)} doubles | no-op with Get-MLEstimate's 
 Run(session, "$global:benchData = $null");
 
 // 1c. Fixed cost of one call: a loop of small fits against a loop of no-op calls with the same argument.
-// Timed twice. First as it comes: .NET's tiered JIT then still runs the module's once-per-call code
-// (BeginProcessing, the fit, the result) as quickly compiled, unoptimized code, and the engine keeps
-// compiling new code as loops run, which delays the recompilation. The engine's own code is
-// precompiled (ReadyToRun), so the no-op is not slowed the same way. Then after a warm-up of
-// fixedCostWarmupRuns runs of each side: the steady state of a script that fits many small groups,
-// which target 4 is checked against.
+// Timed twice. First early, after one untimed run of each side: .NET's tiered JIT then still runs
+// the module's once-per-call code (BeginProcessing, the fit, the result) as quickly compiled,
+// unoptimized code, and the engine keeps compiling new code as loops run, which delays the
+// recompilation. The engine's own code is precompiled (ReadyToRun): both sides speed up as the
+// session warms, ours by far more. Then after a warm-up of fixedCostWarmupRuns runs of each side:
+// the steady state of a script that fits many small groups, which target 4 is checked against.
 const int calls = 2000;
 const int fixedCostWarmupRuns = 20;
 string fitLoop = $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Get-MLEstimate Normal -InputObject 1,2,3 }}";
 string noOpLoop = $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Invoke-BenchNoOp -InputObject 1,2,3 }}";
 string declarationsLoop = $"for ($i = 0; $i -lt {calls}; $i++) {{ $null = Invoke-BenchDeclarations Normal -InputObject 1,2,3 }}";
+string PerCall((double Ratio, double MedianA, double MedianB) loops) => $"{loops.MedianA / calls * 1000:F3} ms vs {loops.MedianB / calls * 1000:F3} ms per call";
 var coldFixedCost = Measure.Paired(() => Run(session, fitLoop), () => Run(session, noOpLoop), pairs);
 for (int i = 0; i < fixedCostWarmupRuns; i++)
 {
@@ -116,12 +117,12 @@ for (int i = 0; i < fixedCostWarmupRuns; i++)
 
 var fixedCost = Measure.Paired(() => Run(session, fitLoop), () => Run(session, noOpLoop), pairs);
 report.Add($"Get-MLEstimate Normal -InputObject 1,2,3 in a loop (per call, after {fixedCostWarmupRuns * calls} warm-up calls)", fixedCost.Ratio, 2.0, "x no-op",
-    $"{fixedCost.MedianA / calls * 1000:F3} ms vs {fixedCost.MedianB / calls * 1000:F3} ms per call");
+    PerCall(fixedCost));
 report.Info("the same loop before the warm-up (tiered JIT still compiling)",
-    $"{coldFixedCost.Ratio:F2} x no-op ({coldFixedCost.MedianA / calls * 1000:F3} ms vs {coldFixedCost.MedianB / calls * 1000:F3} ms per call)");
+    $"{coldFixedCost.Ratio:F2} x no-op ({PerCall(coldFixedCost)})");
 var fixedFloor = Measure.Paired(() => Run(session, declarationsLoop), () => Run(session, noOpLoop), pairs);
 report.Info("no-op with Get-MLEstimate's declarations, -InputObject 1,2,3 in a loop (per call, warm)",
-    $"{fixedFloor.Ratio:F2} x no-op ({fixedFloor.MedianA / calls * 1000:F3} ms vs {fixedFloor.MedianB / calls * 1000:F3} ms per call): the engine's floor for target 4");
+    $"{fixedFloor.Ratio:F2} x no-op ({PerCall(fixedFloor)}): the engine's floor for target 4");
 
 // 2. Bulk path: a whole double[] against a plain C# loop that sums it in this process.
 var bulk = Values(bulkCount, i => 1e9 + (i % 1000) * 0.001);
